@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -58,8 +59,10 @@ public sealed class WeakIdentityOptionsFixer : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
 
-        // Written fully qualified, then simplified to what the file's usings allow.
-        var newValue = replacement.WithTriviaFrom(assignment.Right).WithAdditionalAnnotations(Simplifier.Annotation);
+        // Written fully qualified, then every name in it simplified to what the file's usings allow.
+        var newValue = replacement
+            .ReplaceNodes(replacement.DescendantNodesAndSelf().OfType<ExpressionSyntax>(), static (_, node) => node.WithAdditionalAnnotations(Simplifier.Annotation))
+            .WithTriviaFrom(assignment.Right);
         return document.WithSyntaxRoot(root!.ReplaceNode(assignment.Right, newValue));
     }
 }
