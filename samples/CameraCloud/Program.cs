@@ -1,0 +1,32 @@
+using CameraCloud.Data;
+using CameraCloud.Models;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddDbContext<CameraCloudDbContext>(options =>
+    options.UseSqlite(builder.Configuration.GetConnectionString("CameraCloud") ?? "Data Source=cameracloud.db"));
+
+builder.Services
+    .AddIdentity<CustomerAccount, IdentityRole>(options =>
+    {
+        // Support asked for fewer lockouts after a wave of "I forgot my password" tickets.
+        options.Lockout.MaxFailedAccessAttempts = 50; // PRIV041: more than 10 attempts before lockout
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromSeconds(30); // PRIV041: lockout shorter than a minute
+        options.Password.RequiredLength = 6; // PRIV041: passwords shorter than 8 characters
+        options.Password.RequireNonAlphanumeric = false;
+        options.SignIn.RequireConfirmedEmail = true;
+    })
+    .AddEntityFrameworkStores<CameraCloudDbContext>()
+    .AddDefaultTokenProviders();
+
+builder.Services.AddControllers();
+
+var app = builder.Build();
+
+app.UseAuthentication();
+app.UseAuthorization();
+app.MapControllers();
+
+app.Run();
