@@ -67,6 +67,10 @@ internal sealed class AnalyzerOption<T> : IAnalyzerOption
     public T Read(AnalyzerOptions options, string ruleId, SyntaxTree tree) =>
         this.Read(options.AnalyzerConfigOptionsProvider.GetOptions(tree), ruleId);
 
+    /// <summary>For symbol-list options: the symbols named for <paramref name="tree"/>, resolved in <paramref name="compilation"/>.</summary>
+    public SymbolSet ReadSymbols(AnalyzerOptions options, string ruleId, SyntaxTree tree, Compilation compilation) =>
+        this.Read(options, ruleId, tree) is ImmutableArray<string> ids ? SymbolSet.Resolve(compilation, ids) : SymbolSet.Empty;
+
     private bool TryRead(AnalyzerConfigOptions options, string key, out T value)
     {
         if (options.TryGetValue(key, out var text) && this.parser(text.Trim(), out value))
