@@ -11,7 +11,9 @@ namespace PrivacyAnalyzers.Tests.EndToEnd;
 
 /// <summary>
 /// The package as a user gets it: packed, installed from a folder feed into a new project, and built. The
-/// build shows the warnings, writes them to a SARIF 2.1 log for code scanning, and fails with -warnaserror.
+/// build shows the warnings, writes them to a SARIF 2.1 log for code scanning, and fails with -warnaserror;
+/// the README's GitHub Actions job, run step by step (all but the upload), gates the build and writes a
+/// SARIF log that validates against the SARIF 2.1.0 schema.
 /// </summary>
 [Collection(DotNetCliTests.Name)]
 public sealed class PackageTests : IDisposable
@@ -63,13 +65,27 @@ public sealed class PackageTests : IDisposable
         var warnings = BuildDiagnostics.Parse(build.Output);
         Assert.Contains(warnings, w => w.Id == "PRIV040" && w.Severity == "warning");
         Assert.Contains(warnings, w => w.Id == "PRIV041" && w.Severity == "warning");
-        AssertSarif(Path.Combine(consumer, "result.sarif"), "PRIV040", "PRIV041");
+        AssertSarif(Path.Combine(consumer, "result.sarif"), "warning", "PRIV040", "PRIV041");
 
         var gated = await DotNetCli.RunAsync(consumer, environment, "build", "--no-incremental", "--disable-build-servers", "-warnaserror");
         Assert.True(gated.ExitCode != 0, "-warnaserror must fail the build:\n" + gated);
         var errors = BuildDiagnostics.Parse(gated.Output);
         Assert.Contains(errors, e => e.Id == "PRIV040" && e.Severity == "error");
         Assert.Contains(errors, e => e.Id == "PRIV041" && e.Severity == "error");
+
+        // The README's CI job, exactly as written, minus the upload step: the gate fails, the log is valid SARIF.
+        var snippet = ReadmeCiSnippet.Load();
+        foreach (var command in snippet.RunCommands)
+        {
+            var step = await DotNetCli.RunAsync(consumer, environment, ReadmeCiSnippet.DotnetArguments(command));
+            Assert.True(step.ExitCode != 0, $"the README's CI step must fail the job on findings:\n{step}");
+            Assert.Contains(BuildDiagnostics.Parse(step.Output), e => e.Id == "PRIV040" && e.Severity == "error");
+        }
+
+        var sarif = Path.Combine(consumer, snippet.SarifFile);
+        await AssertValidSarifAsync(sarif);
+        // The compiler logs the rule's own level; -warnaserror changes the exit code, not the SARIF level.
+        AssertSarif(sarif, "warning", "PRIV040", "PRIV041");
     }
 
     public void Dispose()
@@ -128,7 +144,15 @@ public sealed class PackageTests : IDisposable
         File.WriteAllText(Path.Combine(directory, "Startup.cs"), ConsumerCode);
     }
 
-    private static void AssertSarif(string path, params string[] ruleIds)
+    private static async Task AssertValidSarifAsync(string path)
+    {
+        Assert.True(File.Exists(path), "no SARIF log at " + path);
+        var schema = await NJsonSchema.JsonSchema.FromFileAsync(Path.Combine(AppContext.BaseDirectory, "EndToEnd", "Schemas", "sarif-schema-2.1.0.json"));
+        var errors = schema.Validate(await File.ReadAllTextAsync(path));
+        Assert.True(errors.Count == 0, "SARIF schema violations:\n" + string.Join("\n", errors.Select(e => $"{e.Path}: {e.Kind}")));
+    }
+
+    private static void AssertSarif(string path, string level, params string[] ruleIds)
     {
         Assert.True(File.Exists(path), "no SARIF log at " + path);
         using var document = JsonDocument.Parse(File.ReadAllText(path));
@@ -142,7 +166,7 @@ public sealed class PackageTests : IDisposable
         foreach (var id in ruleIds)
         {
             var result = Assert.Single(results, r => r.GetProperty("ruleId").GetString() == id && HasRegion(r));
-            Assert.Equal("warning", result.GetProperty("level").GetString());
+            Assert.Equal(level, result.GetProperty("level").GetString());
             Assert.EndsWith($"docs/rules/{id}.md", rules[id].GetProperty("helpUri").GetString(), StringComparison.Ordinal);
         }
     }
