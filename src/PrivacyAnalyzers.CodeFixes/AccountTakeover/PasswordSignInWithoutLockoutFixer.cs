@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PrivacyAnalyzers.CodeFixes.Internals;
 
 namespace PrivacyAnalyzers.CodeFixes.AccountTakeover;
 
@@ -27,9 +28,7 @@ public sealed class PasswordSignInWithoutLockoutFixer : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            // A positional argument has the span of its expression: walk up to the argument itself.
-            if (root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                    .FirstAncestorOrSelf<ArgumentSyntax>() is not { } argument)
+            if (root.FindEnclosing<ArgumentSyntax>(diagnostic) is not { } argument)
             {
                 continue;
             }

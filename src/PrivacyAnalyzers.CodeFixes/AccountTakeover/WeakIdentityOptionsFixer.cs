@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Simplification;
+using PrivacyAnalyzers.CodeFixes.Internals;
 using PrivacyAnalyzers.Internals;
 
 namespace PrivacyAnalyzers.CodeFixes.AccountTakeover;
@@ -34,8 +35,7 @@ public sealed class WeakIdentityOptionsFixer : CodeFixProvider
         {
             if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.ReplacementExpression, out var replacementText) ||
                 replacementText is null ||
-                root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                    .FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment)
+                root.FindEnclosing<AssignmentExpressionSyntax>(diagnostic) is not { } assignment)
             {
                 continue;
             }

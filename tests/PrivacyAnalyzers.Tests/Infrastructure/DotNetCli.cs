@@ -31,17 +31,7 @@ internal static class DotNetCli
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var key in start.Environment.Keys.ToList())
-        {
-            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
-            {
-                start.Environment.Remove(key);
-            }
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        CleanEnvironment(start);
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["UseSharedCompilation"] = "false";
         if (environment is not null)
@@ -66,6 +56,25 @@ internal static class DotNetCli
 
         await Task.WhenAll(outputDone, errorDone);
         return new Result(process.ExitCode, output.ToString(), $"dotnet {string.Join(' ', arguments)}");
+    }
+
+    /// <summary>
+    /// Removes the test host's own MSBuild and test-platform variables (they would point a child dotnet at the
+    /// wrong MSBuild) and turns off first-run noise.
+    /// </summary>
+    public static void CleanEnvironment(ProcessStartInfo start)
+    {
+        foreach (var key in start.Environment.Keys.ToList())
+        {
+            if (key.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || key.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase))
+            {
+                start.Environment.Remove(key);
+            }
+        }
+
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
     }
 
     private static async Task ReadAllAsync(StreamReader reader, StringBuilder into)

@@ -63,12 +63,7 @@ internal sealed class LspClient : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        DotNetCli.CleanEnvironment(start);
         var process = Process.Start(start) ?? throw new InvalidOperationException("the language server did not start");
         var client = new LspClient(process, csharpSettings);
         _ = Task.Run(async () =>
