@@ -14,6 +14,30 @@ internal static class Descriptors
     /// <summary>Where the rule pages live; the help link of each rule is this plus <c>{id}.md</c>.</summary>
     public const string HelpLinkBase = "https://github.com/privacyanalyzers/PrivacyAnalyzers/blob/main/docs/rules/";
 
+    public static readonly DiagnosticDescriptor PersonalDataNeverDeleted = Create(
+        DiagnosticIds.PersonalDataNeverDeleted,
+        title: "Personal data is stored but never deleted",
+        messageFormat: "'{0}' holds personal data ({1}) and is stored, but nothing in this project deletes it: it can never be erased",
+        description: "Every kind of personal data an app stores needs a deletion path (a Remove, an ExecuteDelete, a repository delete, or a cascade from a deleted principal), otherwise erasure requests cannot be honoured and the data is kept forever.",
+        RuleLevel.BuildWarning,
+        isCompilationEnd: true);
+
+    public static readonly DiagnosticDescriptor SoftDeleteOfPersonalData = Create(
+        DiagnosticIds.SoftDeleteOfPersonalData,
+        title: "Deletion request answered by a soft delete",
+        messageFormat: "'{0}' answers a deletion request by setting '{1}.{2}': the personal data stays stored and nothing purges it",
+        description: "A deletion handler that only flags personal data as deleted keeps all of it in the database. Delete the row, clear its personal data, or add a purge job that hard-deletes flagged rows.",
+        RuleLevel.BuildWarning,
+        isCompilationEnd: true);
+
+    public static readonly DiagnosticDescriptor DeletionLeavesDataBehind = Create(
+        DiagnosticIds.DeletionLeavesDataBehind,
+        title: "Deletion leaves derived personal data behind",
+        messageFormat: "Deleting '{0}' leaves {1} behind",
+        description: "Deleting a personal-data entity must also delete its stored media (files, blobs, objects) and the personal data derived from it (transcripts, embeddings) that no cascade removes.",
+        RuleLevel.BuildWarning,
+        isCompilationEnd: true);
+
     public static readonly DiagnosticDescriptor PasswordSignInWithoutLockout = Create(
         DiagnosticIds.PasswordSignInWithoutLockout,
         title: "Password sign-in without lockout",

@@ -12,4 +12,11 @@ public class CameraCloudDbContext : IdentityDbContext<CustomerAccount>
     }
 
     public DbSet<Camera> Cameras => Set<Camera>();
+
+    // Familiar faces, two-way talk, geofencing and household members (deletion-path rules PRIV010-PRIV012).
+    public DbSet<FaceProfile> FaceProfiles => Set<FaceProfile>();
+    public DbSet<TalkClip> TalkClips => Set<TalkClip>();
+    public DbSet<TalkTranscript> TalkTranscripts => Set<TalkTranscript>();
+    public DbSet<GeofenceEvent> GeofenceEvents => Set<GeofenceEvent>(); // PRIV010: precise location kept forever
+    public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>(); // PRIV010: only ever soft-deleted
 }

@@ -41,4 +41,15 @@ internal static class OperationExtensions
 
         return null;
     }
+
+    /// <summary>The outermost conversion that wraps <paramref name="operation"/> (itself when none does).</summary>
+    public static IOperation WalkUpConversions(this IOperation operation)
+    {
+        while (operation.Parent is IConversionOperation conversion)
+        {
+            operation = conversion;
+        }
+
+        return operation;
+    }
 }

@@ -51,6 +51,57 @@ public sealed class AnalyzerRobustnessTests
                 }
             }
             """ },
+        { "half-typed deletions", """
+            using System;
+            using System.Linq;
+            using Microsoft.EntityFrameworkCore;
+            public class Recording { public Guid Id { get; set; } public string BlobName { get; set; } public bool IsDeleted { get; set; } }
+            public class Db : DbContext
+            {
+                public DbSet<Recording> Recordings => Set<
+                public DbSet<> Clips { get; set; }
+                public DbSet<Recording, int> Others { get; }
+                protected override void OnModelCreating(ModelBuilder b) => b.Entity<Recording>().HasOne().WithMany().OnDelete(;
+            }
+            class C
+            {
+                void M(Db db, Recording r)
+                {
+                    db.Recordings.Remove(
+                    db.Remove();
+                    db.RemoveRange(null, r, 3);
+                    db.Recordings.Where(x => x.).ExecuteDeleteAsync(
+                    db.Recordings.ExecuteUpdateAsync(s => s.SetProperty(x => , true));
+                    db.Database.ExecuteSqlRaw("DELETE FROM " + );
+                    db.Database.ExecuteSqlInterpolated($"DELETE FROM {r.
+                    r.IsDeleted = ;
+                    r. = null;
+                    System.IO.File.Delete(
+            """ },
+        { "deletions with unresolved types", """
+            using Microsoft.EntityFrameworkCore;
+            public class Db : DbContext
+            {
+                public DbSet<MissingEntity> Missing => Set<MissingEntity>();
+                public DbSet<Recording<Unknown>> Generic { get; set; }
+            }
+            public class Recording<T> { public T Id { get; set; } public Unknown Parent { get; set; } public int? UnknownId { get; set; } }
+            class DeleteHandler
+            {
+                void DeleteIt(Db db, Unknown u, MissingEntity m)
+                {
+                    db.Remove(u);
+                    db.Missing.Remove(m);
+                    u.IsDeleted = true;
+                    m.Status = Status.Deleted;
+                    m.DeletedAt = System.DateTime.UtcNow;
+                    app.MapDelete("/x", (Db d) => { m.IsDeleted = true; });
+                    new UnknownRepository().DeleteAsync(u.Id);
+                    db.Database.ExecuteSqlRaw("DELETE FROM");
+                    db.Database.ExecuteSqlRaw("DELETE FROM [Missing] WHERE IsDeleted = 1");
+                }
+            }
+            """ },
         { "misplaced members", """
             lockoutOnFailure: false;
             namespace N { o.Lockout.AllowedForNewUsers = false; }
