@@ -77,9 +77,10 @@ internal static class ConsentGatedCollection
 
                 var settings = ConsentSettings.Read(context.Options, rule.Id, tree, context.Compilation);
                 var properties = FixProperties(settings);
+                var guard = new ConsentGuard(consent, settings, context.CancellationToken);
                 foreach (var source in found)
                 {
-                    if (!IsGuarded(context, source.Operation, consent, settings))
+                    if (!IsGuarded(context, source.Operation, guard))
                     {
                         context.ReportDiagnostic(Diagnostic.Create(rule, source.Operation.Syntax.GetLocation(), properties, source.Api, source.Collects));
                     }
@@ -102,7 +103,7 @@ internal static class ConsentGatedCollection
         return false;
     }
 
-    private static bool IsGuarded(OperationBlockAnalysisContext context, IOperation source, ConsentModel consent, ConsentSettings settings)
+    private static bool IsGuarded(OperationBlockAnalysisContext context, IOperation source, ConsentGuard guard)
     {
         var block = FindBlock(context.OperationBlocks, source);
         if (block is null || !HasControlFlowGraph(block))
@@ -111,7 +112,7 @@ internal static class ConsentGatedCollection
         }
 
         ControlFlowGraph graph = context.GetControlFlowGraph(block);
-        return ConsentGuard.IsGuarded(graph, block, source, consent, settings, context.CancellationToken);
+        return guard.IsGuarded(graph, block, source);
     }
 
     /// <summary>The operation block (a method body, a field initializer...) that contains <paramref name="source"/>.</summary>

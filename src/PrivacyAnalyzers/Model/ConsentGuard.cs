@@ -19,13 +19,32 @@ namespace PrivacyAnalyzers.Model;
 /// its block: what follows it in the block, and every block after, is reached only through it.
 /// Exception handlers are reachable from anywhere in their <c>try</c> block.
 /// </summary>
-internal static class ConsentGuard
+internal sealed class ConsentGuard
 {
+    private readonly ConsentModel consent;
+    private readonly ConsentSettings settings;
+    private readonly CancellationToken cancellationToken;
+    private readonly Dictionary<ControlFlowGraph, FunctionPaths> functions = new();
+
+    /// <param name="consent">What counts as a consent check for the rule.</param>
+    /// <param name="settings">The options in force for the file.</param>
+    public ConsentGuard(ConsentModel consent, ConsentSettings settings, CancellationToken cancellationToken)
+    {
+        this.consent = consent;
+        this.settings = settings;
+        this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// True when every path from the entry of the function that contains <paramref name="source"/> to it passes
+    /// through a "consent given" outcome or a consent assertion. The paths of each function are computed once
+    /// per guard, however many sources it contains.
+    /// </summary>
     /// <param name="graph">The control-flow graph of the operation block that contains <paramref name="source"/>.</param>
     /// <param name="root">The root of that operation block, in the original operation tree.</param>
-    public static bool IsGuarded(ControlFlowGraph graph, IOperation root, IOperation source, ConsentModel consent, ConsentSettings settings, CancellationToken cancellationToken)
+    public bool IsGuarded(ControlFlowGraph graph, IOperation root, IOperation source)
     {
-        var function = GetFunctionGraph(graph, root, source, cancellationToken);
+        var function = GetFunctionGraph(graph, root, source, this.cancellationToken);
         if (function is null)
         {
             return false;
@@ -37,14 +56,20 @@ internal static class ConsentGuard
             return false;
         }
 
-        var captures = new CaptureMap(function);
-        var evaluation = new ConsentEvaluation(settings, root, captures.Get, cancellationToken);
-        var barriers = FindAssertions(function, consent, evaluation);
-        var reached = ReachableWithoutConsent(function, consent, evaluation, barriers, cancellationToken);
+        if (!this.functions.TryGetValue(function, out var paths))
+        {
+            var captures = new CaptureMap(function);
+            var evaluation = new ConsentEvaluation(this.settings, root, captures.Get, this.cancellationToken);
+            var barriers = FindAssertions(function, this.consent, evaluation);
+            paths = new FunctionPaths(ReachableWithoutConsent(function, this.consent, evaluation, barriers, this.cancellationToken), barriers);
+            this.functions[function] = paths;
+        }
+
         foreach (var block in sourceBlocks)
         {
             // In a block with an assertion, a source after the assertion is guarded by it.
-            if (reached[block.Ordinal] && !(barriers[block.Ordinal] >= 0 && PositionIn(block, source) > barriers[block.Ordinal]))
+            var barrier = paths.Barriers[block.Ordinal];
+            if (paths.Reached[block.Ordinal] && !(barrier >= 0 && PositionIn(block, source) > barrier))
             {
                 return false;
             }
@@ -275,6 +300,20 @@ internal static class ConsentGuard
         // The conditional successor is taken when the value equals the condition kind (true for WhenTrue).
         var conditionalMeansGranted = (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (polarity == ConsentPolarity.WhenTrue);
         return conditionalMeansGranted ? block.ConditionalSuccessor : block.FallThroughSuccessor;
+    }
+
+    /// <summary>What one function's graph says: the blocks reached without consent, and where its assertions are.</summary>
+    private sealed class FunctionPaths
+    {
+        public FunctionPaths(bool[] reached, int[] barriers)
+        {
+            this.Reached = reached;
+            this.Barriers = barriers;
+        }
+
+        public bool[] Reached { get; }
+
+        public int[] Barriers { get; }
     }
 
     /// <summary>The values each flow capture of a graph holds (a captured switch value, a spilled operand...).</summary>

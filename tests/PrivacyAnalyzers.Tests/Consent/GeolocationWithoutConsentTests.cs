@@ -148,6 +148,15 @@ public sealed class GeolocationWithoutConsentTests
 
                             private bool IsEnabled() => enabled;
 
+                            private Guid child;
+
+                            private bool MayShare => consents.HasConsent(child);
+
+                            public async Task Share()
+                            {
+                                if (MayShare) await Geolocation.GetLocationAsync();
+                            }
+
                             public async Task Locate(Guid childId)
                             {
                                 if (!await MayLocateAsync(childId)) return;
