@@ -2,6 +2,7 @@ using CameraCloud.Data;
 using CameraCloud.Models;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MaxMind.GeoIP2;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -22,6 +23,9 @@ builder.Services
     .AddDefaultTokenProviders();
 
 builder.Services.AddControllers();
+
+// GeoLite2 City database, for the sign-in activity page.
+builder.Services.AddSingleton<IGeoIP2DatabaseReader>(_ => new DatabaseReader(builder.Configuration["GeoIP:CityDatabase"] ?? "GeoLite2-City.mmdb"));
 
 var app = builder.Build();
 

@@ -38,6 +38,27 @@ internal static class Descriptors
         RuleLevel.BuildWarning,
         isCompilationEnd: true);
 
+    public static readonly DiagnosticDescriptor GeolocationWithoutConsent = Create(
+        DiagnosticIds.GeolocationWithoutConsent,
+        title: "Geolocation collected without a consent check",
+        messageFormat: "'{0}' collects {1} on a path that no consent check guards",
+        description: "Precise location is collected only after the user (or, for children, a parent) agreed. A location API called on a path where no consent check decided to go ahead collects it without consent. Guard the call: return early unless consent was given, or call it only in the branch where it was.",
+        RuleLevel.BuildWarning);
+
+    public static readonly DiagnosticDescriptor LocationWrittenToLog = Create(
+        DiagnosticIds.LocationWrittenToLog,
+        title: "Precise location written to logs",
+        messageFormat: "'{0}' writes a precise location ({1}) to a log",
+        description: "Coordinates in logs are precise location kept for as long as the logs are, readable by everyone who reads logs and outside any deletion request. Log a coarse place (city, country) or nothing, or mark the logged parameter with a data-classification attribute so that it is redacted.",
+        RuleLevel.BuildWarning);
+
+    public static readonly DiagnosticDescriptor VoiceCaptureWithoutConsent = Create(
+        DiagnosticIds.VoiceCaptureWithoutConsent,
+        title: "Voice captured without a consent check",
+        messageFormat: "'{0}' starts capturing the microphone on a path that no consent check guards",
+        description: "A voice is personal data, and a child's voice may be collected only with a parent's consent. A microphone capture started on a path where no consent check decided to go ahead records without consent. Guard the call: return early unless consent was given, or start capturing only in the branch where it was.",
+        RuleLevel.BuildWarning);
+
     public static readonly DiagnosticDescriptor PasswordSignInWithoutLockout = Create(
         DiagnosticIds.PasswordSignInWithoutLockout,
         title: "Password sign-in without lockout",

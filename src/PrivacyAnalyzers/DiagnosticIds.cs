@@ -16,6 +16,15 @@ internal static class DiagnosticIds
     /// <summary>PRIV012: deleting a personal-data entity leaves its stored media or dependent personal data behind.</summary>
     public const string DeletionLeavesDataBehind = "PRIV012";
 
+    /// <summary>PRIV020: the device's or a client's precise location collected on a path with no consent check.</summary>
+    public const string GeolocationWithoutConsent = "PRIV020";
+
+    /// <summary>PRIV021: a precise location (coordinates) written to a log.</summary>
+    public const string LocationWrittenToLog = "PRIV021";
+
+    /// <summary>PRIV030: the microphone started on a path with no consent check.</summary>
+    public const string VoiceCaptureWithoutConsent = "PRIV030";
+
     /// <summary>PRIV040: password sign-in that does not lock the account out after failed attempts.</summary>
     public const string PasswordSignInWithoutLockout = "PRIV040";
 

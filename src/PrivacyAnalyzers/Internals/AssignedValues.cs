@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -82,6 +83,57 @@ internal static class AssignedValues
         return assigned;
     }
 
+    /// <summary>
+    /// Every value assigned to <paramref name="local"/> inside <paramref name="root"/>: its initializer and its
+    /// simple assignments. Default (unknown) when the local is also written another way (by <c>ref</c> or
+    /// <c>out</c>, a compound or deconstructing assignment, a <c>ref</c> alias), is a pattern, <c>out</c>,
+    /// <c>foreach</c> or <c>catch</c> variable, or is never assigned in <paramref name="root"/>.
+    /// </summary>
+    public static ImmutableArray<IOperation> GetAssignedValues(ILocalSymbol local, IOperation root)
+    {
+        if (local.RefKind != RefKind.None ||
+            local.DeclaringSyntaxReferences.Length != 1 ||
+            local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax)
+        {
+            return default;
+        }
+
+        var values = ImmutableArray.CreateBuilder<IOperation>();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            switch (operation)
+            {
+                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                    if (declarator.GetVariableInitializer() is { } initializer)
+                    {
+                        values.Add(initializer.Value);
+                    }
+
+                    break;
+
+                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                    switch (ClassifyWrite(reference))
+                    {
+                        case Write.None:
+                            break;
+                        case Write.Other:
+                            return default;
+                        default:
+                            values.Add(((ISimpleAssignmentOperation)reference.Parent!).Value);
+                            break;
+                    }
+
+                    break;
+
+                case IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer
+                    when SymbolEqualityComparer.Default.Equals(referenced.Local, local) && IsRefInitializer(refInitializer):
+                    return default;
+            }
+        }
+
+        return values.Count == 0 ? default : values.ToImmutable();
+    }
+
     private static bool IsRefInitializer(IVariableInitializerOperation initializer) =>
         initializer.Parent is IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None };
 
@@ -89,6 +141,9 @@ internal static class AssignedValues
     {
         None,
         False,
+
+        /// <summary>A plain <c>=</c> of a value other than the constant false.</summary>
+        Simple,
         Other,
     }
 
@@ -98,7 +153,7 @@ internal static class AssignedValues
         switch (parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                return !assignment.IsRef && IsFalseConstant(assignment.Value) ? Write.False : Write.Other;
+                return assignment.IsRef ? Write.Other : IsFalseConstant(assignment.Value) ? Write.False : Write.Simple;
             case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation:
                 return Write.Other;
             case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:

@@ -5,4 +5,7 @@ internal static class DiagnosticProperties
 {
     /// <summary>A C# expression the fixer puts in place of the flagged value (already chosen by the analyzer from the options).</summary>
     public const string ReplacementExpression = "ReplacementExpression";
+
+    /// <summary>The documentation id of the one configured consent check, which the fixer calls in the guard it inserts.</summary>
+    public const string ConsentCheck = "ConsentCheck";
 }

@@ -40,4 +40,47 @@ internal static class SymbolExtensions
     public static bool IsPropertyOf(this IPropertySymbol property, INamedTypeSymbol type, string name) =>
         property.Name == name &&
         SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, type.OriginalDefinition);
+
+    /// <summary>True when <paramref name="symbol"/> carries an attribute of <paramref name="attributeType"/> or of a type derived from it.</summary>
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsOrDerivesFrom(attributeType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="type"/> is the interface <paramref name="interfaceType"/> or implements it.</summary>
+    public static bool IsOrImplements(this ITypeSymbol? type, INamedTypeSymbol interfaceType)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType.OriginalDefinition))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

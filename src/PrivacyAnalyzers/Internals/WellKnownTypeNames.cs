@@ -4,6 +4,11 @@ namespace PrivacyAnalyzers.Internals;
 internal static class WellKnownTypeNames
 {
     public const string SystemTimeSpan = "System.TimeSpan";
+    public const string SystemTask = "System.Threading.Tasks.Task";
+    public const string SystemTask1 = "System.Threading.Tasks.Task`1";
+    public const string SystemValueTask = "System.Threading.Tasks.ValueTask";
+    public const string SystemValueTask1 = "System.Threading.Tasks.ValueTask`1";
+    public const string WindowsAsyncOperation1 = "Windows.Foundation.IAsyncOperation`1";
 
     // ASP.NET Core Identity (Microsoft.AspNetCore.Identity and Microsoft.Extensions.Identity.Core).
     public const string IdentitySignInManager1 = "Microsoft.AspNetCore.Identity.SignInManager`1";
@@ -44,4 +49,79 @@ internal static class WellKnownTypeNames
     public const string AzureBlobContainerClient = "Azure.Storage.Blobs.BlobContainerClient";
     public const string AwsS3Interface = "Amazon.S3.IAmazonS3";
     public const string AwsS3Client = "Amazon.S3.AmazonS3Client";
+
+    // Consent-gated collection (PRIV020, PRIV021, PRIV030): device location APIs.
+    public const string MauiGeolocation = "Microsoft.Maui.Devices.Sensors.Geolocation";
+    public const string MauiIGeolocation = "Microsoft.Maui.Devices.Sensors.IGeolocation";
+    public const string MauiGeolocationExtensions = "Microsoft.Maui.Devices.Sensors.GeolocationExtensions";
+    public const string MauiLocation = "Microsoft.Maui.Devices.Sensors.Location";
+    public const string XamarinGeolocation = "Xamarin.Essentials.Geolocation";
+    public const string XamarinLocation = "Xamarin.Essentials.Location";
+    public const string WindowsGeolocator = "Windows.Devices.Geolocation.Geolocator";
+    public const string WindowsGeolocationAccessStatus = "Windows.Devices.Geolocation.GeolocationAccessStatus";
+    public const string WindowsGeoposition = "Windows.Devices.Geolocation.Geoposition";
+    public const string WindowsGeocoordinate = "Windows.Devices.Geolocation.Geocoordinate";
+    public const string WindowsGeopoint = "Windows.Devices.Geolocation.Geopoint";
+    public const string WindowsBasicGeoposition = "Windows.Devices.Geolocation.BasicGeoposition";
+    public const string DeviceGeoCoordinateWatcher = "System.Device.Location.GeoCoordinateWatcher";
+    public const string DeviceGeoCoordinate = "System.Device.Location.GeoCoordinate";
+    public const string AndroidLocationManager = "Android.Locations.LocationManager";
+    public const string AndroidLocation = "Android.Locations.Location";
+    public const string AndroidFusedLocationProviderClient = "Android.Gms.Location.FusedLocationProviderClient";
+    public const string AppleLocationManager = "CoreLocation.CLLocationManager";
+    public const string AppleLocation = "CoreLocation.CLLocation";
+    public const string AppleLocationCoordinate2D = "CoreLocation.CLLocationCoordinate2D";
+
+    // IP geolocation of a client (MaxMind GeoIP2) and where a client's address comes from (ASP.NET Core).
+    public const string MaxMindIProvider = "MaxMind.GeoIP2.IGeoIP2Provider";
+    public const string MaxMindDatabaseReader = "MaxMind.GeoIP2.DatabaseReader";
+    public const string MaxMindIDatabaseReader = "MaxMind.GeoIP2.IGeoIP2DatabaseReader";
+    public const string MaxMindWebServiceClient = "MaxMind.GeoIP2.WebServiceClient";
+    public const string MaxMindIWebServicesClient = "MaxMind.GeoIP2.IGeoIP2WebServicesClient";
+    public const string MaxMindLocation = "MaxMind.GeoIP2.Model.Location";
+    public const string SystemNetIPAddress = "System.Net.IPAddress";
+    public const string AspNetCoreConnectionInfo = "Microsoft.AspNetCore.Http.ConnectionInfo";
+    public const string AspNetCoreHttpConnectionFeature = "Microsoft.AspNetCore.Http.Features.IHttpConnectionFeature";
+    public const string AspNetCoreHeaderDictionary = "Microsoft.AspNetCore.Http.IHeaderDictionary";
+    public const string AspNetCoreControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
+    public const string AspNetCoreNonActionAttribute = "Microsoft.AspNetCore.Mvc.NonActionAttribute";
+    public const string AspNetCoreBindingSourceMetadata = "Microsoft.AspNetCore.Mvc.ModelBinding.IBindingSourceMetadata";
+    public const string AspNetCoreEndpointRouteBuilderExtensions = "Microsoft.AspNetCore.Builder.EndpointRouteBuilderExtensions";
+
+    // Microphone capture APIs.
+    public const string NAudioWaveInEvent = "NAudio.Wave.WaveInEvent";
+    public const string NAudioWaveIn = "NAudio.Wave.WaveIn";
+    public const string NAudioIWaveIn = "NAudio.Wave.IWaveIn";
+    public const string NAudioWasapiCapture = "NAudio.CoreAudioApi.WasapiCapture";
+    public const string NAudioWasapiLoopbackCapture = "NAudio.Wave.WasapiLoopbackCapture";
+    public const string WindowsMediaCapture = "Windows.Media.Capture.MediaCapture";
+    public const string SpeechAudioConfig = "Microsoft.CognitiveServices.Speech.Audio.AudioConfig";
+    public const string MauiAudioIAudioRecorder = "Plugin.Maui.Audio.IAudioRecorder";
+    public const string MauiAudioAudioRecorder = "Plugin.Maui.Audio.AudioRecorder";
+    public const string AndroidMediaRecorder = "Android.Media.MediaRecorder";
+    public const string AndroidAudioRecord = "Android.Media.AudioRecord";
+
+    // OS permission checks (MAUI and Xamarin.Essentials), as consent checks for location and microphone.
+    public const string MauiPermissions = "Microsoft.Maui.ApplicationModel.Permissions";
+    public const string MauiBasePermission = "Microsoft.Maui.ApplicationModel.Permissions+BasePermission";
+    public const string MauiLocationWhenInUsePermission = "Microsoft.Maui.ApplicationModel.Permissions+LocationWhenInUse";
+    public const string MauiLocationAlwaysPermission = "Microsoft.Maui.ApplicationModel.Permissions+LocationAlways";
+    public const string MauiMicrophonePermission = "Microsoft.Maui.ApplicationModel.Permissions+Microphone";
+    public const string MauiPermissionStatus = "Microsoft.Maui.ApplicationModel.PermissionStatus";
+    public const string XamarinPermissions = "Xamarin.Essentials.Permissions";
+    public const string XamarinBasePermission = "Xamarin.Essentials.Permissions+BasePermission";
+    public const string XamarinLocationWhenInUsePermission = "Xamarin.Essentials.Permissions+LocationWhenInUse";
+    public const string XamarinLocationAlwaysPermission = "Xamarin.Essentials.Permissions+LocationAlways";
+    public const string XamarinMicrophonePermission = "Xamarin.Essentials.Permissions+Microphone";
+    public const string XamarinPermissionStatus = "Xamarin.Essentials.PermissionStatus";
+
+    // Log sinks (PRIV021).
+    public const string LoggingILogger = "Microsoft.Extensions.Logging.ILogger";
+    public const string LoggingLoggerExtensions = "Microsoft.Extensions.Logging.LoggerExtensions";
+    public const string LoggingLoggerMessageAttribute = "Microsoft.Extensions.Logging.LoggerMessageAttribute";
+    public const string ComplianceDataClassificationAttribute = "Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute";
+    public const string SystemConsole = "System.Console";
+    public const string DiagnosticsDebug = "System.Diagnostics.Debug";
+    public const string DiagnosticsTrace = "System.Diagnostics.Trace";
+    public const string DiagnosticsTraceSource = "System.Diagnostics.TraceSource";
 }

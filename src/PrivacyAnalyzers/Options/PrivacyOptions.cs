@@ -8,6 +8,29 @@ namespace PrivacyAnalyzers.Options;
 /// </summary>
 internal static class PrivacyOptions
 {
+    /// <summary>Shown as the default of the list options that are empty unless configured.</summary>
+    public const string NoneText = "(none)";
+
+    /// <summary>PRIV020: further members (documentation ids) that collect precise location, beside the built-in APIs.</summary>
+    public static readonly AnalyzerOption<ImmutableArray<string>> LocationSources = new(
+        "location_sources", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DiagnosticIds.GeolocationWithoutConsent);
+
+    /// <summary>PRIV030: further members (documentation ids) that start capturing the microphone, beside the built-in APIs.</summary>
+    public static readonly AnalyzerOption<ImmutableArray<string>> CaptureSources = new(
+        "capture_sources", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DiagnosticIds.VoiceCaptureWithoutConsent);
+
+    /// <summary>PRIV020, PRIV030: members (documentation ids) whose result is the app's consent decision.</summary>
+    public static readonly AnalyzerOption<ImmutableArray<string>> ConsentChecks = new(
+        "consent_checks", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DiagnosticIds.GeolocationWithoutConsent, DiagnosticIds.VoiceCaptureWithoutConsent);
+
+    /// <summary>PRIV020, PRIV030: whether an OS permission granted by the user counts as consent (false for child-directed services).</summary>
+    public static readonly AnalyzerOption<bool> AcceptOsPermission = new(
+        "accept_os_permission", true, "true", OptionParsers.Boolean, DiagnosticIds.GeolocationWithoutConsent, DiagnosticIds.VoiceCaptureWithoutConsent);
+
+    /// <summary>PRIV021: further members (documentation ids: properties, fields) that hold a precise location.</summary>
+    public static readonly AnalyzerOption<ImmutableArray<string>> LocationMembers = new(
+        "location_members", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DiagnosticIds.LocationWrittenToLog);
+
     /// <summary>PRIV041: the most failed sign-in attempts before lockout that is still acceptable.</summary>
     public static readonly AnalyzerOption<int> MaxFailedAccessAttempts = new(
         "max_failed_access_attempts", 10, "10", OptionParsers.NonNegativeInt32, DiagnosticIds.WeakIdentityOptions);
@@ -41,6 +64,11 @@ internal static class PrivacyOptions
         "deletion_handlers", ImmutableArray<string>.Empty, "(none)", OptionParsers.SymbolIds, DiagnosticIds.SoftDeleteOfPersonalData);
 
     public static readonly ImmutableArray<IAnalyzerOption> All = ImmutableArray.Create<IAnalyzerOption>(
+        LocationSources,
+        CaptureSources,
+        ConsentChecks,
+        AcceptOsPermission,
+        LocationMembers,
         MaxFailedAccessAttempts,
         MinLockoutMinutes,
         MinPasswordLength,

@@ -102,6 +102,52 @@ public sealed class AnalyzerRobustnessTests
                 }
             }
             """ },
+        { "half-typed consent guard", """
+            using NAudio.Wave;
+            class C
+            {
+                async void M(IParentalConsents consents, WaveInEvent microphone)
+                {
+                    if (!await consents.HasConsentAsync(
+                    var status = await Permissions.RequestAsync<Permissions.>();
+                    if (status != PermissionStatus.) return
+                    microphone.StartRecording(
+                    System.Func<System.Threading.Tasks.Task> f = async () => { if (consents.HasConsent() microphone.StartRecording(); };
+                    void Local() => microphone.StartRecording(
+            """ },
+        { "consent checks that do not bind", """
+            using NAudio.Wave;
+            class C
+            {
+                bool Helper() => Missing.HasConsent() && this.Unknown;
+                bool Recursive() => Recursive() && HasConsent();
+                bool HasConsent() => Recursive();
+                void M(Unknown u, WaveInEvent microphone)
+                {
+                    switch (u.ConsentStatus) { case Unknown.Granted: microphone.StartRecording(); break; }
+                    var ok = u.HasConsent() ? true : Missing();
+                    ok = ref u.Flag;
+                    if (ok is not { } && Helper()) microphone.StartRecording();
+                    try { } catch when (HasConsent()) { microphone.StartRecording(); } finally { goto missing; }
+                    while (!HasConsent()) microphone.StartRecording()
+                }
+            }
+            """ },
+        { "log sinks with broken arguments", """
+            using Microsoft.Extensions.Logging;
+            using MaxMind.GeoIP2;
+            class C
+            {
+                void M(ILogger logger, DatabaseReader reader, Microsoft.AspNetCore.Http.HttpContext context)
+                {
+                    logger.LogInformation($"at {reader.City(context.Connection.RemoteIpAddress).Location.Latitude", );
+                    logger.LogInformation("{A}", reader.City(context.Request.Headers[]).Location);
+                    System.Console.WriteLine(reader.City().Location.);
+                    var l = l.Location;
+                    logger.LogInformation("{L}", l);
+                }
+            }
+            """ },
         { "misplaced members", """
             lockoutOnFailure: false;
             namespace N { o.Lockout.AllowedForNewUsers = false; }

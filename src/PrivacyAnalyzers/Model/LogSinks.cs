@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PrivacyAnalyzers.Internals;
+
+namespace PrivacyAnalyzers.Model;
+
+/// <summary>
+/// Calls that write their arguments to a log: <c>ILogger</c> and its <c>LoggerExtensions</c> (<c>LogInformation</c>,
+/// <c>Log</c>, <c>BeginScope</c>...), <c>[LoggerMessage]</c> methods and <c>LoggerMessage.Define</c> delegates,
+/// <c>Console.Write*</c>, <c>Debug</c>/<c>Trace</c> writes and <c>TraceSource</c>. An argument bound to a parameter
+/// that carries a <c>DataClassificationAttribute</c> is redacted by the logging generator and is not written as is.
+/// </summary>
+internal sealed class LogSinks
+{
+    private readonly INamedTypeSymbol? logger;
+    private readonly INamedTypeSymbol? loggerExtensions;
+    private readonly INamedTypeSymbol? loggerMessageAttribute;
+    private readonly INamedTypeSymbol? dataClassificationAttribute;
+    private readonly INamedTypeSymbol? console;
+    private readonly INamedTypeSymbol? debug;
+    private readonly INamedTypeSymbol? trace;
+    private readonly INamedTypeSymbol? traceSource;
+
+    private LogSinks(WellKnownTypes types)
+    {
+        this.logger = types.Get(WellKnownTypeNames.LoggingILogger);
+        this.loggerExtensions = types.Get(WellKnownTypeNames.LoggingLoggerExtensions);
+        this.loggerMessageAttribute = types.Get(WellKnownTypeNames.LoggingLoggerMessageAttribute);
+        this.dataClassificationAttribute = types.Get(WellKnownTypeNames.ComplianceDataClassificationAttribute);
+        this.console = types.Get(WellKnownTypeNames.SystemConsole);
+        this.debug = types.Get(WellKnownTypeNames.DiagnosticsDebug);
+        this.trace = types.Get(WellKnownTypeNames.DiagnosticsTrace);
+        this.traceSource = types.Get(WellKnownTypeNames.DiagnosticsTraceSource);
+    }
+
+    public static LogSinks For(Compilation compilation) => new(WellKnownTypes.For(compilation));
+
+    /// <summary>True when <paramref name="invocation"/> writes to a log; <paramref name="logged"/> gets the arguments it writes as they are.</summary>
+    public bool IsSink(IInvocationOperation invocation, List<IOperation> logged)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsType(type, this.loggerExtensions) ||
+            IsType(type, this.console) || IsType(type, this.debug) || IsType(type, this.trace) ||
+            (this.traceSource is not null && type.IsOrDerivesFrom(this.traceSource)) ||
+            this.IsLoggerMethod(method))
+        {
+            this.AddLoggedArguments(invocation, logged, redactable: false);
+            return true;
+        }
+
+        if (method.HasAttribute(this.loggerMessageAttribute))
+        {
+            this.AddLoggedArguments(invocation, logged, redactable: true);
+            return true;
+        }
+
+        // LoggerMessage.Define<...>(...) gives an Action<ILogger, T1, ...>: invoking it logs T1...
+        if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && this.IsLogger(method.Parameters[0].Type))
+        {
+            this.AddLoggedArguments(invocation, logged, redactable: false);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void AddLoggedArguments(IInvocationOperation invocation, List<IOperation> logged, bool redactable)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } parameter &&
+                (this.IsLogger(parameter.Type) || (redactable && parameter.HasAttribute(this.dataClassificationAttribute))))
+            {
+                continue;
+            }
+
+            logged.Add(argument.Value);
+        }
+    }
+
+    private bool IsLoggerMethod(IMethodSymbol method)
+    {
+        if (this.logger is null || method.Name != "Log")
+        {
+            return false;
+        }
+
+        if (IsType(method.ContainingType, this.logger))
+        {
+            return true;
+        }
+
+        foreach (var member in this.logger.GetMembers("Log"))
+        {
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType.FindImplementationForInterfaceMember(member)?.OriginalDefinition, method.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool IsLogger(ITypeSymbol type) => this.logger is not null && type.IsOrImplements(this.logger);
+
+    private static bool IsType(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+}
