@@ -20,6 +20,7 @@ internal sealed class LocalFlow
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
+    private readonly Dictionary<ISymbol, List<IOperation>> members = new(SymbolEqualityComparer.Default);
 
     private LocalFlow()
     {
@@ -83,12 +84,12 @@ internal sealed class LocalFlow
             return false;
         }
 
-        var visitedLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        var visitedLocals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         var visitedCaptures = new HashSet<CaptureId>();
         return this.Mentions(operation, isSource, isBarrier, visitedLocals, visitedCaptures, 0);
     }
 
-    private bool Mentions(IOperation operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier, HashSet<ILocalSymbol> visitedLocals, HashSet<CaptureId> visitedCaptures, int depth)
+    private bool Mentions(IOperation operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier, HashSet<ISymbol> visitedLocals, HashSet<CaptureId> visitedCaptures, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -114,6 +115,18 @@ internal sealed class LocalFlow
             {
                 case ILocalReferenceOperation local when visitedLocals.Add(local.Local):
                     foreach (var value in this.ValuesOf(local.Local))
+                    {
+                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+
+                case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
+                    when member.Member is IPropertySymbol or IFieldSymbol && this.members.TryGetValue(member.Member, out var assigned) && visitedLocals.Add(member.Member):
+                    foreach (var value in assigned)
                     {
                         if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
                         {
@@ -154,6 +167,11 @@ internal sealed class LocalFlow
 
             case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
                 Add(this.values, local.Local, assignment.Value);
+                break;
+
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation, Member: IPropertySymbol or IFieldSymbol } member } assignment:
+                // this.Recording = await db.Recordings.FindAsync(id): the member holds what this body gave it.
+                Add(this.members, member.Member, assignment.Value);
                 break;
 
             case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local } compound:

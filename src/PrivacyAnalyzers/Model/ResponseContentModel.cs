@@ -238,7 +238,7 @@ internal sealed class ResponseContentModel
         var builder = ImmutableArray.CreateBuilder<IOperation>();
         foreach (var argument in invocation.Arguments)
         {
-            if (!argument.IsImplicit && argument.Value != skip && argument.Value.WalkDownConversions() != skip?.WalkDownConversions())
+            if (argument.ArgumentKind != ArgumentKind.DefaultValue && argument.Value != skip && argument.Value.WalkDownConversions() != skip?.WalkDownConversions())
             {
                 builder.Add(argument.Value);
             }
