@@ -223,4 +223,50 @@ internal static class ControlFlowPaths
             }
         }
     }
+
+    /// <summary>The graph of the lambda <paramref name="lambda"/> declared in <paramref name="graph"/> (or in a lambda or local function nested in it).</summary>
+    public static ControlFlowGraph? FindAnonymousFunctionGraph(ControlFlowGraph graph, IMethodSymbol lambda, CancellationToken cancellationToken, int depth = 0)
+    {
+        if (depth > 4)
+        {
+            return null;
+        }
+
+        var nested = new List<ControlFlowGraph>();
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                foreach (var part in operation.DescendantsAndSelf())
+                {
+                    if (part is IFlowAnonymousFunctionOperation function)
+                    {
+                        var functionGraph = graph.GetAnonymousFunctionControlFlowGraph(function, cancellationToken);
+                        if (SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
+                        {
+                            return functionGraph;
+                        }
+
+                        nested.Add(functionGraph);
+                    }
+                }
+            }
+        }
+
+        foreach (var local in graph.LocalFunctions)
+        {
+            nested.Add(graph.GetLocalFunctionControlFlowGraph(local, cancellationToken));
+        }
+
+        foreach (var inner in nested)
+        {
+            if (FindAnonymousFunctionGraph(inner, lambda, cancellationToken, depth + 1) is { } found)
+            {
+                return found;
+            }
+        }
+
+        return null;
+    }
 }
+

@@ -87,5 +87,27 @@ internal static class OperationExtensions
     /// <summary>The string value of a constant (a literal, a <c>const</c>), or null.</summary>
     public static string? GetConstantString(this IOperation operation) =>
         operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary>
+    /// True when <paramref name="operation"/> runs as part of <paramref name="body"/> itself, not inside a lambda or
+    /// local function declared in it (whose returns are not the body's).
+    /// </summary>
+    public static bool BelongsTo(this IOperation operation, IOperation body)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == body)
+            {
+                return true;
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }
 

@@ -18,6 +18,7 @@ internal static class WellKnownTypeNames
     public const string SystemIOCompressionZipArchive = "System.IO.Compression.ZipArchive";
     public const string SystemIOCompressionZipFileExtensions = "System.IO.Compression.ZipFileExtensions";
     public const string SystemUri = "System.Uri";
+    public const string SystemCollectionsGenericIAsyncEnumerable1 = "System.Collections.Generic.IAsyncEnumerable`1";
     public const string SystemThreadingCancellationToken = "System.Threading.CancellationToken";
     public const string MvcControllerBase = "Microsoft.AspNetCore.Mvc.ControllerBase";
     public const string MvcApiControllerAttribute = "Microsoft.AspNetCore.Mvc.ApiControllerAttribute";

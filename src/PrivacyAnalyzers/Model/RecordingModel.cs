@@ -58,14 +58,16 @@ internal sealed class RecordingModel
     private static readonly HashSet<string> ContentTailWords = new(StringComparer.OrdinalIgnoreCase) { "Name", "Key", "Location", "Id" };
 
     private readonly INamedTypeSymbol? classificationAttribute;
+    private readonly INamedTypeSymbol? asyncEnumerable;
     private readonly SymbolSet recordingTypes;
     private readonly SymbolSet excludedTypes;
     private readonly ImmutableArray<string> classificationWords;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> typeCache = new(SymbolEqualityComparer.Default);
 
-    private RecordingModel(INamedTypeSymbol? classificationAttribute, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
+    private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
     {
         this.classificationAttribute = classificationAttribute;
+        this.asyncEnumerable = asyncEnumerable;
         this.recordingTypes = recordingTypes;
         this.excludedTypes = excludedTypes;
         this.classificationWords = classificationWords;
@@ -85,6 +87,7 @@ internal sealed class RecordingModel
         {
             model = new RecordingModel(
                 WellKnownTypes.For(compilation).Get(WellKnownTypeNames.ComplianceDataClassificationAttribute),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemCollectionsGenericIAsyncEnumerable1),
                 SymbolSet.Resolve(compilation, recording),
                 SymbolSet.Resolve(compilation, excluded),
                 words);
@@ -123,7 +126,7 @@ internal sealed class RecordingModel
 
     /// <summary>
     /// The recording type of a collection of recordings (<c>List&lt;Recording&gt;</c>, <c>IQueryable&lt;Clip&gt;</c>,
-    /// <c>DbSet&lt;Video&gt;</c>, <c>Recording[]</c>), or null.
+    /// <c>DbSet&lt;Video&gt;</c>, <c>IAsyncEnumerable&lt;Recording&gt;</c>, <c>Recording[]</c>), or null.
     /// </summary>
     public ITypeSymbol? GetRecordingElementType(ITypeSymbol? type)
     {
@@ -132,15 +135,14 @@ internal sealed class RecordingModel
             case IArrayTypeSymbol array:
                 return this.IsRecordingType(array.ElementType) ? array.ElementType : null;
             case INamedTypeSymbol named when named.SpecialType != SpecialType.System_String:
-                if (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
+                if (this.IsSequence(named))
                 {
                     return this.IsRecordingType(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
                 }
 
                 foreach (var implemented in named.AllInterfaces)
                 {
-                    if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T &&
-                        this.IsRecordingType(implemented.TypeArguments[0]))
+                    if (this.IsSequence(implemented) && this.IsRecordingType(implemented.TypeArguments[0]))
                     {
                         return implemented.TypeArguments[0];
                     }
@@ -151,6 +153,11 @@ internal sealed class RecordingModel
                 return null;
         }
     }
+
+    /// <summary>True for <c>IEnumerable&lt;T&gt;</c> and <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    public bool IsSequence(INamedTypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+        (this.asyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, this.asyncEnumerable));
 
     /// <summary>
     /// True when <paramref name="member"/> (a property, field or method) holds or gives a recording or its content:

@@ -157,6 +157,10 @@ internal sealed class RecordingQueryModel
             case IInvocationOperation { TargetMethod: { Name: "Set", IsGenericMethod: true } set } when set.ContainingType.IsOrDerivesFrom(this.dbContext) && recordings.IsRecordingType(set.TypeArguments[0]):
                 return true;
 
+            case IInvocationOperation { TargetMethod.Name: "AsAsyncEnumerable" or "AsQueryable", Instance: { } set } when set.Type.IsOrDerivesFrom(this.dbSet):
+                // DbSet<T>'s own AsAsyncEnumerable()/AsQueryable().
+                return this.AddCollectionFilters(filters, set, recordings, flow, seen, depth + 1);
+
             case IInvocationOperation invocation when this.IsLinq(invocation.TargetMethod) || IsMaterialization(invocation.TargetMethod):
                 this.AddArguments(filters, invocation, skip: invocation.GetReceiver());
                 return this.AddCollectionFilters(filters, invocation.GetReceiver(), recordings, flow, seen, depth + 1);

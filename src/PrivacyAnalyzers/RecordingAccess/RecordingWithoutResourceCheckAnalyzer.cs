@@ -138,7 +138,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     {
                         this.methodGroups.Enqueue((minimal, local));
                     }
-                    else if (this.Analyze(minimal, minimal.Body, flow, () => LambdaGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
+                    else if (this.Analyze(minimal, minimal.Body, flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
                     {
                         candidate.Local = local;
                         this.candidates.Enqueue(candidate);
@@ -468,25 +468,6 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             }
 
             return false;
-        }
-
-        private static ControlFlowGraph? LambdaGraph(ControlFlowGraph graph, IMethodSymbol lambda, CancellationToken cancellationToken)
-        {
-            foreach (var block in graph.Blocks)
-            {
-                foreach (var operation in block.Operations)
-                {
-                    foreach (var part in operation.DescendantsAndSelf())
-                    {
-                        if (part is IFlowAnonymousFunctionOperation function && SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                        {
-                            return graph.GetAnonymousFunctionControlFlowGraph(function, cancellationToken);
-                        }
-                    }
-                }
-            }
-
-            return null;
         }
 
         /// <summary>A handler that loads a recording by key and exposes it; whether a check guards every exposure is decided at the end.</summary>
