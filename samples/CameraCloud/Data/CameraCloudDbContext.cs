@@ -12,4 +12,6 @@ public class CameraCloudDbContext : IdentityDbContext<CustomerAccount>
     }
 
     public DbSet<Camera> Cameras => Set<Camera>();
+
+    public DbSet<Recording> Recordings => Set<Recording>();
 }
