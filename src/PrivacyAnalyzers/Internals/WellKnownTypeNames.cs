@@ -41,6 +41,7 @@ internal static class WellKnownTypeNames
     public const string PageConventionCollectionExtensions = "Microsoft.Extensions.DependencyInjection.PageConventionCollectionExtensions";
     public const string FromKeyedServicesAttribute = "Microsoft.Extensions.DependencyInjection.FromKeyedServicesAttribute";
     public const string AuthorizationIAuthorizeData = "Microsoft.AspNetCore.Authorization.IAuthorizeData";
+    public const string AuthorizationAuthorizeAttribute = "Microsoft.AspNetCore.Authorization.AuthorizeAttribute";
     public const string AuthorizationIAllowAnonymous = "Microsoft.AspNetCore.Authorization.IAllowAnonymous";
     public const string AuthorizationAuthorizationOptions = "Microsoft.AspNetCore.Authorization.AuthorizationOptions";
     public const string AuthorizationAuthorizationBuilder = "Microsoft.AspNetCore.Authorization.AuthorizationBuilder";

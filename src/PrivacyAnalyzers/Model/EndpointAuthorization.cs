@@ -91,6 +91,7 @@ internal sealed class EndpointAuthorization
     {
         var types = WellKnownTypes.For(compilation);
         this.AuthorizeData = types.Get(WellKnownTypeNames.AuthorizationIAuthorizeData);
+        this.AuthorizeAttribute = types.Get(WellKnownTypeNames.AuthorizationAuthorizeAttribute);
         this.AllowAnonymousData = types.Get(WellKnownTypeNames.AuthorizationIAllowAnonymous);
         this.AuthorizationFilter = types.Get(WellKnownTypeNames.MvcIAuthorizationFilter);
         this.AsyncAuthorizationFilter = types.Get(WellKnownTypeNames.MvcIAsyncAuthorizationFilter);
@@ -107,6 +108,8 @@ internal sealed class EndpointAuthorization
     }
 
     public INamedTypeSymbol? AuthorizeData { get; }
+
+    public INamedTypeSymbol? AuthorizeAttribute { get; }
 
     public INamedTypeSymbol? AllowAnonymousData { get; }
 
@@ -232,7 +235,16 @@ internal sealed class EndpointAuthorization
             {
                 case IInvocationOperation invocation:
                     yield return invocation;
-                    current = IsBuilderMethod(invocation.TargetMethod) ? invocation.GetReceiver()?.WalkDownConversions() : null;
+                    if (this.IsBuilderMethod(invocation.TargetMethod))
+                    {
+                        current = invocation.GetReceiver()?.WalkDownConversions();
+                        break;
+                    }
+
+                    // A group made by a helper (Routes.Api(app)) may already require authorization.
+                    walk.Unresolved = walk.Unresolved ||
+                        (!invocation.Type.IsOrDerivesFrom(this.WebApplication) && !IsMapping(invocation.TargetMethod));
+                    current = null;
                     break;
 
                 case ILocalReferenceOperation local when walk.Locals.Add(local.Local):
@@ -349,7 +361,8 @@ internal sealed class EndpointAuthorization
             else if (attributeClass.IsOrInheritsFrom(this.AuthorizeData))
             {
                 local.Requirement ??= "[" + ShortName(attributeClass) + "] on " + where;
-                local.RoleOrPolicy |= HasRolesOrPolicy(attribute) || attributeClass.Name != "AuthorizeAttribute";
+                // A subclass (RequirePermissionAttribute : AuthorizeAttribute) sets a policy or roles of its own.
+                local.RoleOrPolicy |= HasRolesOrPolicy(attribute) || !SymbolEqualityComparer.Default.Equals(attributeClass, this.AuthorizeAttribute);
             }
             else if (attributeClass.IsOrInheritsFrom(this.AuthorizationFilter) || attributeClass.IsOrInheritsFrom(this.AsyncAuthorizationFilter))
             {
@@ -364,6 +377,12 @@ internal sealed class EndpointAuthorization
          (method.Name == "MapGroup" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions)) ||
          (method.ReturnType is ITypeSymbol returned && method.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(returned.OriginalDefinition, method.Parameters[0].Type.OriginalDefinition)) ||
          (method.IsGenericMethod && method.ReturnType is ITypeParameterSymbol));
+
+    /// <summary>MapControllers, MapRazorPages...: where a chain of conventions on controllers or pages starts.</summary>
+    private bool IsMapping(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, this.ControllerEndpointRouteBuilderExtensions) ||
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, this.RazorPagesEndpointRouteBuilderExtensions) ||
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions);
 
     private static IEnumerable<IInvocationOperation> CallsOn(ILocalSymbol local, IOperation root)
     {

@@ -92,12 +92,12 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
 
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (this.FindRecordingSink(block, recordings, Flow()) is { } sink)
+                    if (this.FindRecordingSink(block, recordings, Flow) is { } sink)
                     {
                         this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, Flow()), sink));
                     }
                 }
-                else if (method.MethodKind == MethodKind.Ordinary && this.FindRecordingSink(block, recordings, Flow()) is { } sink)
+                else if (method.MethodKind == MethodKind.Ordinary && this.FindRecordingSink(block, recordings, Flow) is { } sink)
                 {
                     // May be a minimal-API handler passed as a method group: decided at compilation end.
                     this.servingMethods.TryAdd(method.OriginalDefinition, sink);
@@ -111,7 +111,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     {
                         this.methodGroups.Enqueue(new Finding(minimal, local, null));
                     }
-                    else if (this.FindRecordingSink(minimal.Body, recordings, Flow()) is { } sink)
+                    else if (this.FindRecordingSink(minimal.Body, recordings, Flow) is { } sink)
                     {
                         this.findings.Enqueue(new Finding(minimal, local, sink));
                     }
@@ -177,12 +177,14 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 effective.Description));
         }
 
-        private ContentSink? FindRecordingSink(IOperation body, RecordingModel recordings, LocalFlow flow)
+        /// <summary>The first sink of <paramref name="body"/> that serves a recording; local flow is computed only when there is a sink.</summary>
+        private ContentSink? FindRecordingSink(IOperation body, RecordingModel recordings, System.Func<LocalFlow> flow)
         {
-            var media = this.content.SetsMediaContentType(body);
+            bool? media = null;
             foreach (var sink in this.content.FindSinks(body))
             {
-                if (ResponseContentModel.ServesRecording(sink, recordings, flow, media))
+                media ??= this.content.SetsMediaContentType(body);
+                if (ResponseContentModel.ServesRecording(sink, recordings, flow(), media.Value))
                 {
                     return sink;
                 }

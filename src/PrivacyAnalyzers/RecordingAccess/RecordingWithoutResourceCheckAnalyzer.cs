@@ -107,17 +107,18 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     CurrentUserModel.For(this.compilation, context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
                     PrivacyOptions.AccessCheckMethods.ReadSymbols(context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree, this.compilation),
                     PrivacyOptions.ResourcePolicyName.Read(context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree));
-                var flow = LocalFlow.For(block, context.CancellationToken);
+                LocalFlow? lazyFlow = null;
+                LocalFlow Flow() => lazyFlow ??= LocalFlow.For(block, context.CancellationToken);
                 ControlFlowGraph? graph = null;
                 ControlFlowGraph Graph() => graph ??= context.GetControlFlowGraph(block);
 
-                this.RecordHelper(method, block, models, flow);
+                this.RecordHelper(method, block, models, Flow);
 
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (this.Analyze(endpoint, block, flow, Graph, models, context.CancellationToken) is { } candidate)
+                    if (this.Analyze(endpoint, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
                     {
-                        candidate.Local = this.authorization.Describe(endpoint, flow);
+                        candidate.Local = this.authorization.Describe(endpoint, Flow());
                         this.candidates.Enqueue(candidate);
                     }
                 }
@@ -125,7 +126,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 {
                     // Perhaps a minimal-API handler passed as a method group: joined with its Map* call at compilation end.
                     var handler = new Endpoint(EndpointKind.MinimalApi, method, block, null, location, method.Name);
-                    if (this.Analyze(handler, block, flow, Graph, models, context.CancellationToken) is { } candidate)
+                    if (this.Analyze(handler, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
                     {
                         this.methodCandidates.TryAdd(method.OriginalDefinition, candidate);
                     }
@@ -133,12 +134,12 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
                 foreach (var minimal in this.endpoints.MinimalApisIn(block))
                 {
-                    var local = this.authorization.Describe(minimal, flow);
+                    var local = this.authorization.Describe(minimal, Flow());
                     if (minimal.Body is null)
                     {
                         this.methodGroups.Enqueue((minimal, local));
                     }
-                    else if (this.Analyze(minimal, minimal.Body, flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
+                    else if (this.Analyze(minimal, minimal.Body, Flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
                     {
                         candidate.Local = local;
                         this.candidates.Enqueue(candidate);
@@ -188,8 +189,14 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The candidate when <paramref name="body"/> loads a recording by a caller-supplied key and exposes it.</summary>
-        private Candidate? Analyze(Endpoint endpoint, IOperation body, LocalFlow flow, System.Func<ControlFlowGraph?> graphFactory, Models models, CancellationToken cancellationToken)
+        private Candidate? Analyze(Endpoint endpoint, IOperation body, System.Func<LocalFlow> lazyFlow, System.Func<ControlFlowGraph?> graphFactory, Models models, CancellationToken cancellationToken)
         {
+            if (!CallsReturnRecording(body, models.Recordings))
+            {
+                return null;
+            }
+
+            var flow = lazyFlow();
             var handler = endpoint.Handler;
             bool IsCallerSupplied(IOperation operation) =>
                 (operation is IParameterReferenceOperation { Parameter: var parameter } &&
@@ -263,6 +270,20 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             return new Candidate(endpoint, graph, graphFlow, targets, loads, models, keyName ?? "key", properties);
         }
 
+        /// <summary>A cheap first look: no call in the body returns a recording, so nothing loads one.</summary>
+        private static bool CallsReturnRecording(IOperation body, RecordingModel recordings)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IInvocationOperation call && recordings.IsRecordingType(call.TargetMethod.ReturnType.UnwrapTask()))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>Returns of the loaded recording (or values computed from it) and content sinks that send it.</summary>
         private HashSet<IOperation> FindExposures(ControlFlowGraph graph, System.Func<IOperation, bool> mentionsLoaded, System.Func<IOperation, bool> returnMentionsLoaded, CancellationToken cancellationToken)
         {
@@ -313,12 +334,14 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
-        private void RecordHelper(IMethodSymbol method, IOperation body, Models models, LocalFlow flow)
+        private void RecordHelper(IMethodSymbol method, IOperation body, Models models, System.Func<LocalFlow> lazyFlow)
         {
             if (method.ReturnType.UnwrapTask().SpecialType != SpecialType.System_Boolean || (method.Parameters.IsEmpty && method.IsStatic))
             {
                 return;
             }
+
+            var flow = lazyFlow();
 
             var pairs = ImmutableArray.CreateBuilder<(int, int)>();
             foreach (var operation in body.Descendants())

@@ -75,10 +75,15 @@ public sealed class UnauditedRecordingAccessAnalyzer : DiagnosticAnalyzer
             var tree = block.Syntax.SyntaxTree;
             var recordings = RecordingModel.For(context.Compilation, context.Options, DiagnosticIds.UnauditedRecordingAccess, tree);
             var audits = PrivacyOptions.AuditMethods.ReadSymbols(context.Options, DiagnosticIds.UnauditedRecordingAccess, tree, context.Compilation);
-            var graph = context.GetControlFlowGraph(block);
-
+            ControlFlowGraph? graph = null;
             foreach (var handler in handlers)
             {
+                if (!HasSink(handler.Body!, content))
+                {
+                    continue;
+                }
+
+                graph ??= context.GetControlFlowGraph(block);
                 var handlerGraph = handler.MapInvocation is null
                     ? graph
                     : ControlFlowPaths.FindAnonymousFunctionGraph(graph, handler.Handler, context.CancellationToken);
@@ -114,6 +119,16 @@ public sealed class UnauditedRecordingAccessAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    private static bool HasSink(IOperation body, ResponseContentModel content)
+    {
+        foreach (var _ in content.FindSinks(body))
+        {
+            return true;
+        }
+
+        return false;
     }
 
     /// <summary>The operations of the graph that send recording content or a link to it.</summary>

@@ -458,6 +458,11 @@ public sealed class AnonymousRecordingDownloadTests
 
                 public static void MapOnAGroupFromElsewhere(IEndpointRouteBuilder group) =>
                     group.MapGet("/{id}", (Guid id, IRecordingStore store) => Results.File(store.Get(id).FilePath, "video/mp4"));
+
+                public static void MapOnAGroupFromAHelper(WebApplication app) =>
+                    Api(app).MapGet("/{id}", (Guid id, IRecordingStore store) => Results.File(store.Get(id).FilePath, "video/mp4"));
+
+                private static RouteGroupBuilder Api(WebApplication app) => app.MapGroup("/api").RequireAuthorization();
             }
             """ + Entities;
 
@@ -540,6 +545,40 @@ public sealed class AnonymousRecordingDownloadTests
         await Verify.VerifyAnalyzerAsync(
             source,
             "dotnet_code_quality.PRIV001.recording_types = T:Asset\ndotnet_code_quality.Privacy.excluded_types = T:Recording");
+    }
+
+    [Fact]
+    public async Task RecordingClassificationsOption_ChoosesTheAttributeWords()
+    {
+        var source = Usings + """
+            using Microsoft.Extensions.Compliance.Classification;
+
+            public sealed class CustomerFootageAttribute : DataClassificationAttribute
+            {
+                public CustomerFootageAttribute() : base(new DataClassification("Privacy", "Camera")) { }
+            }
+
+            public sealed class CustomerVideoAttribute : DataClassificationAttribute
+            {
+                public CustomerVideoAttribute() : base(new DataClassification("Privacy", "Camera")) { }
+            }
+
+            public class Capture { [CustomerFootage] public string Location { get; set; } = ""; }
+            public class Upload { [CustomerVideo] public string Location { get; set; } = ""; }
+
+            public class CapturesController : ControllerBase
+            {
+                public IActionResult {|#0:Capture|}(Capture capture) => PhysicalFile(capture.Location, "application/octet-stream");
+                public IActionResult {|#1:Upload|}(Upload upload) => PhysicalFile(upload.Location, "application/octet-stream");
+            }
+            """;
+        const string Reason = "nothing requires authorization (no [Authorize], RequireAuthorization() or fallback policy applies)";
+
+        await Verify.VerifyAnalyzerAsync(source.Replace("{|#0:Capture|}", "Capture"), editorConfig: null, Verify.Diagnostic().WithLocation(1).WithArguments("Upload", "PhysicalFile", Reason));
+        await Verify.VerifyAnalyzerAsync(
+            source.Replace("{|#1:Upload|}", "Upload"),
+            "dotnet_code_quality.Privacy.recording_classifications = Footage | Voice",
+            Verify.Diagnostic().WithLocation(0).WithArguments("Capture", "PhysicalFile", Reason));
     }
 
     [Fact]

@@ -470,6 +470,27 @@ public sealed class RecordingWithoutResourceCheckTests
     }
 
     [Fact]
+    public async Task CustomAuthorizeSubclass_IsRoleOrPolicyOnly_AndFlagged()
+    {
+        var source = Usings + """
+            public sealed class RequirePermissionAttribute : AuthorizeAttribute
+            {
+                public RequirePermissionAttribute(string permission) => Policy = "Permission:" + permission;
+            }
+
+            [RequirePermission("recordings.read")]
+            public class ReviewController : ControllerBase
+            {
+                public async Task<IActionResult> {|#0:Review|}(Guid id, [FromServices] AppDb db) => Ok(await db.Recordings.FindAsync(id));
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Review", "id", "[RequirePermission] on ReviewController restricts who may call it, not whose recordings they get"));
+    }
+
+    [Fact]
     public async Task SynchronousActions_AreFlaggedWithoutAFix()
     {
         var source = Usings + """
