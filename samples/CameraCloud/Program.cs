@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CameraCloud.Data;
 using CameraCloud.Models;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +24,7 @@ builder.Services
     .AddDefaultTokenProviders();
 
 builder.Services.AddControllers();
+builder.Services.AddAuthorization();
 
 // GeoLite2 City database, for the sign-in activity page.
 builder.Services.AddSingleton<IGeoIP2DatabaseReader>(_ => new DatabaseReader(builder.Configuration["GeoIP:CityDatabase"] ?? "GeoLite2-City.mmdb"));
@@ -32,5 +34,18 @@ var app = builder.Build();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapControllers();
+
+// The app's "latest clip" tile: signed-in customers only, and only their own household's clips.
+var me = app.MapGroup("/api/me").RequireAuthorization();
+me.MapGet("/recordings/latest", async (CameraCloudDbContext db, UserManager<CustomerAccount> users, ClaimsPrincipal user) =>
+{
+    var account = await users.GetUserAsync(user);
+    var householdId = account?.HouseholdId ?? Guid.Empty;
+    var latest = await db.Recordings
+        .Where(r => r.HouseholdId == householdId)
+        .OrderByDescending(r => r.CapturedAt)
+        .FirstOrDefaultAsync();
+    return latest is null ? Results.NotFound() : Results.File(latest.FilePath, latest.ContentType);
+});
 
 app.Run();

@@ -19,4 +19,7 @@ public class CameraCloudDbContext : IdentityDbContext<CustomerAccount>
     public DbSet<TalkTranscript> TalkTranscripts => Set<TalkTranscript>();
     public DbSet<GeofenceEvent> GeofenceEvents => Set<GeofenceEvent>(); // PRIV010: precise location kept forever
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>(); // PRIV010: only ever soft-deleted
+
+    // Camera recordings (recording access rules PRIV001-PRIV004).
+    public DbSet<Recording> Recordings => Set<Recording>();
 }

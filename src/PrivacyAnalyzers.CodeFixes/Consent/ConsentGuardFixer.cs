@@ -356,7 +356,7 @@ public abstract class ConsentGuardFixer : CodeFixProvider
     }
 
     private static bool IsOfType(ITypeSymbol? type, INamedTypeSymbol checkType) =>
-        type.IsOrDerivesFrom(checkType) || type.IsOrImplements(checkType);
+        type.IsOrDerivesFrom(checkType) || type.IsOrInheritsFrom(checkType);
 
     private sealed class Guard
     {

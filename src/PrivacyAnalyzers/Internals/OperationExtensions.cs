@@ -52,4 +52,73 @@ internal static class OperationExtensions
 
         return operation;
     }
+
+    /// <summary>The value under conversions, <c>await</c>, <c>!</c> (null-forgiving is not an operation) and parentheses.</summary>
+    public static IOperation WalkDownConversionsAndAwaits(this IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IAwaitOperation awaited:
+                    operation = awaited.Operation;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    /// <summary>The argument bound to <paramref name="parameter"/> (by ordinal, so it works for reduced extension methods too).</summary>
+    public static IArgumentOperation? GetArgument(this IInvocationOperation invocation, IParameterSymbol parameter)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter is { } bound && bound.Ordinal == parameter.Ordinal)
+            {
+                return argument;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The receiver of a call: the instance, or the <c>this</c> argument of an extension method called as one.
+    /// </summary>
+    public static IOperation? GetReceiver(this IInvocationOperation invocation) =>
+        invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
+
+    /// <summary>The string value of a constant (a literal, a <c>const</c>), or null.</summary>
+    public static string? GetConstantString(this IOperation operation) =>
+        operation.WalkDownConversions().ConstantValue is { HasValue: true, Value: string text } ? text : null;
+
+    /// <summary>
+    /// True when <paramref name="operation"/> runs as part of <paramref name="body"/> itself, not inside a lambda or
+    /// local function declared in it (whose returns are not the body's).
+    /// </summary>
+    public static bool BelongsTo(this IOperation operation, IOperation body)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current == body)
+            {
+                return true;
+            }
+
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 }
+

@@ -6,8 +6,13 @@ namespace PrivacyAnalyzers.Internals;
 internal static class SymbolExtensions
 {
     /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> (any construction of it, if generic) or derives from it.</summary>
-    public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol baseType)
+    public static bool IsOrDerivesFrom(this ITypeSymbol? type, INamedTypeSymbol? baseType)
     {
+        if (baseType is null)
+        {
+            return false;
+        }
+
         for (var current = type; current is not null; current = current.BaseType)
         {
             if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
@@ -41,41 +46,27 @@ internal static class SymbolExtensions
         property.Name == name &&
         SymbolEqualityComparer.Default.Equals(property.ContainingType?.OriginalDefinition, type.OriginalDefinition);
 
-    /// <summary>True when <paramref name="symbol"/> carries an attribute of <paramref name="attributeType"/> or of a type derived from it.</summary>
-    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
+    /// <summary>True when <paramref name="type"/> is, derives from or implements <paramref name="baseOrInterface"/>.</summary>
+    public static bool IsOrInheritsFrom(this ITypeSymbol? type, INamedTypeSymbol? baseOrInterface)
     {
-        if (attributeType is null)
+        if (type is null || baseOrInterface is null)
         {
             return false;
         }
 
-        foreach (var attribute in symbol.GetAttributes())
+        if (baseOrInterface.TypeKind != TypeKind.Interface)
         {
-            if (attribute.AttributeClass.IsOrDerivesFrom(attributeType))
-            {
-                return true;
-            }
+            return type.IsOrDerivesFrom(baseOrInterface);
         }
 
-        return false;
-    }
-
-    /// <summary>True when <paramref name="type"/> is the interface <paramref name="interfaceType"/> or implements it.</summary>
-    public static bool IsOrImplements(this ITypeSymbol? type, INamedTypeSymbol interfaceType)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, interfaceType.OriginalDefinition))
+        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, baseOrInterface.OriginalDefinition))
         {
             return true;
         }
 
         foreach (var implemented in type.AllInterfaces)
         {
-            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceType.OriginalDefinition))
+            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, baseOrInterface.OriginalDefinition))
             {
                 return true;
             }
@@ -83,4 +74,52 @@ internal static class SymbolExtensions
 
         return false;
     }
+
+    /// <summary>The first attribute on <paramref name="symbol"/> whose class is, or inherits from, <paramref name="attributeType"/>.</summary>
+    public static AttributeData? FindAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType)
+    {
+        if (attributeType is null)
+        {
+            return null;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass.IsOrInheritsFrom(attributeType))
+            {
+                return attribute;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when <paramref name="symbol"/> carries an attribute of (or derived from, or implementing) <paramref name="attributeType"/>.</summary>
+    public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType) => symbol.FindAttribute(attributeType) is not null;
+
+    /// <summary><c>T</c> for <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c>; the type itself otherwise.</summary>
+    public static ITypeSymbol UnwrapTask(this ITypeSymbol type)
+    {
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+            named.Name is "Task" or "ValueTask" &&
+            named.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
+        {
+            return named.TypeArguments[0];
+        }
+
+        return type;
+    }
+
+    /// <summary>True for types of the .NET and ASP.NET Core libraries (namespaces <c>System</c> and <c>Microsoft</c>).</summary>
+    public static bool IsFrameworkSymbol(this ISymbol symbol)
+    {
+        var ns = symbol as INamespaceSymbol ?? symbol.ContainingNamespace;
+        while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+        {
+            ns = ns.ContainingNamespace;
+        }
+
+        return ns is { Name: "System" or "Microsoft" };
+    }
 }
+

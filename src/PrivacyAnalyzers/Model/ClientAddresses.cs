@@ -37,7 +37,7 @@ internal sealed class ClientAddresses
         this.headerDictionary = types.Get(WellKnownTypeNames.AspNetCoreHeaderDictionary);
         this.controllerBase = types.Get(WellKnownTypeNames.AspNetCoreControllerBase);
         this.nonActionAttribute = types.Get(WellKnownTypeNames.AspNetCoreNonActionAttribute);
-        this.endpointRouteBuilderExtensions = types.Get(WellKnownTypeNames.AspNetCoreEndpointRouteBuilderExtensions);
+        this.endpointRouteBuilderExtensions = types.Get(WellKnownTypeNames.EndpointRouteBuilderExtensions);
     }
 
     public static ClientAddresses For(Compilation compilation) => new(WellKnownTypes.For(compilation));
@@ -138,7 +138,7 @@ internal sealed class ClientAddresses
 
         // Request.Headers["X-Forwarded-For"]
         if (property.IsIndexer && this.headerDictionary is not null &&
-            property.ContainingType.IsOrImplements(this.headerDictionary) &&
+            property.ContainingType.IsOrInheritsFrom(this.headerDictionary) &&
             reference.Arguments.Length == 1 &&
             reference.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string header })
         {

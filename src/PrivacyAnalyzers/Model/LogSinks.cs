@@ -27,7 +27,7 @@ internal sealed class LogSinks
         this.logger = types.Get(WellKnownTypeNames.LoggingILogger);
         this.loggerExtensions = types.Get(WellKnownTypeNames.LoggingLoggerExtensions);
         this.loggerMessageAttribute = types.Get(WellKnownTypeNames.LoggingLoggerMessageAttribute);
-        this.dataClassificationAttribute = types.Get(WellKnownTypeNames.ComplianceDataClassificationAttribute);
+        this.dataClassificationAttribute = types.Get(WellKnownTypeNames.DataClassificationAttribute);
         this.console = types.Get(WellKnownTypeNames.SystemConsole);
         this.debug = types.Get(WellKnownTypeNames.DiagnosticsDebug);
         this.trace = types.Get(WellKnownTypeNames.DiagnosticsTrace);
@@ -108,7 +108,7 @@ internal sealed class LogSinks
         return false;
     }
 
-    private bool IsLogger(ITypeSymbol type) => this.logger is not null && type.IsOrImplements(this.logger);
+    private bool IsLogger(ITypeSymbol type) => this.logger is not null && type.IsOrInheritsFrom(this.logger);
 
     private static bool IsType(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
         expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);

@@ -148,6 +148,50 @@ public sealed class AnalyzerRobustnessTests
                 }
             }
             """ },
+        { "half-typed recording endpoints", """
+            using System;
+            using Microsoft.AspNetCore.Authorization;
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.AspNetCore.Http;
+            using Microsoft.AspNetCore.Mvc;
+            public class Recording { public string FilePath { get; set; } }
+            [Authorize(Roles = )]
+            public class RecordingsController : ControllerBase
+            {
+                [AllowAnonymous
+                public IActionResult Download(Guid id) => PhysicalFile(, "video/mp4");
+                public async System.Threading.Tasks.Task<IActionResult> Get(Guid id, [FromServices] Missing db)
+                {
+                    var recording = await db.Recordings.FindAsync(id;
+                    if (recording.OwnerId != User.) return Forbid();
+                    return Ok(recording
+                }
+                public IActionResult Export() => Ok(db.Recordings.ToList());
+            }
+            public static class Endpoints
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.MapGet("/r/{id}", (Guid id) => Results.File(, "video/mp4")).RequireAuthorization(;
+                    app.MapGroup().MapGet("/x", Missing.Handler);
+                    app.MapGet("/y", (Guid id, IAuthorizationService auth) => { var r = Find(id); auth.AuthorizeAsync(null, r, ); return Results.Ok(r) });
+                    var group = app.MapGroup("/g"); group = group; group.MapGet("/z", () => Results.Stream(null!, "audio/wav"));
+                }
+            }
+            """ },
+        { "recording code with unresolved types", """
+            public class RecordingsController : Microsoft.AspNetCore.Mvc.ControllerBase
+            {
+                public Microsoft.AspNetCore.Mvc.IActionResult Download(Unknown id)
+                {
+                    var recording = Store.Find(id);
+                    foreach (var clip in Store.Recordings) { yield return clip; }
+                    goto done;
+                    done:
+                    return File(recording.Data, recording.Type);
+                }
+            }
+            """ },
         { "misplaced members", """
             lockoutOnFailure: false;
             namespace N { o.Lockout.AllowedForNewUsers = false; }

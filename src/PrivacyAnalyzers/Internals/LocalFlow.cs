@@ -1,0 +1,274 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PrivacyAnalyzers.Internals;
+
+/// <summary>
+/// Where the values of the locals of one operation tree (a method body, top-level statements) come from, and
+/// whether an expression "mentions" a source, directly or through the locals it reads: <c>var id = int.Parse(key);
+/// db.Find(id)</c> mentions the parameter <c>key</c>. Flow-insensitive and deliberately generous (every value a
+/// local is ever given counts), which is what "may come from" questions need. Works on the operation tree and on
+/// the operations of a <see cref="ControlFlowGraph"/> built from it (flow captures are followed through the graph).
+/// </summary>
+internal sealed class LocalFlow
+{
+    private const int MaxDepth = 12;
+
+    private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
+    private readonly Dictionary<ISymbol, List<IOperation>> members = new(SymbolEqualityComparer.Default);
+
+    private LocalFlow()
+    {
+    }
+
+    /// <summary>The flow of every local declared or assigned anywhere in <paramref name="root"/> (lambdas included).</summary>
+    public static LocalFlow For(IOperation root, CancellationToken cancellationToken)
+    {
+        var flow = new LocalFlow();
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            flow.Record(operation);
+        }
+
+        return flow;
+    }
+
+    /// <summary>Adds the flow captures (and locals written inside the graph) of <paramref name="graph"/>.</summary>
+    public LocalFlow With(ControlFlowGraph graph, CancellationToken cancellationToken)
+    {
+        foreach (var block in graph.Blocks)
+        {
+            foreach (var operation in block.Operations)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var descendant in operation.DescendantsAndSelf())
+                {
+                    if (descendant is IFlowCaptureOperation capture)
+                    {
+                        Add(this.captures, capture.Id, capture.Value);
+                    }
+                    else if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment && !this.Contains(local.Local, assignment.Value))
+                    {
+                        Add(this.values, local.Local, assignment.Value);
+                    }
+                }
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Every value <paramref name="local"/> is given.</summary>
+    public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>
+        this.values.TryGetValue(local, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+
+    /// <summary>The values captured under <paramref name="id"/> in the control flow graph.</summary>
+    public IReadOnlyList<IOperation> ValuesOf(CaptureId id) =>
+        this.captures.TryGetValue(id, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+
+    /// <summary>
+    /// True when <paramref name="operation"/>, one of its parts, or a value of a local or capture it reads satisfies
+    /// <paramref name="isSource"/>. <paramref name="isBarrier"/> stops the search below an operation (for example a
+    /// member that does not carry the value, such as a key).
+    /// </summary>
+    public bool Mentions(IOperation? operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier = null)
+    {
+        if (operation is null)
+        {
+            return false;
+        }
+
+        var visitedLocals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var visitedCaptures = new HashSet<CaptureId>();
+        return this.Mentions(operation, isSource, isBarrier, visitedLocals, visitedCaptures, 0);
+    }
+
+    private bool Mentions(IOperation operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier, HashSet<ISymbol> visitedLocals, HashSet<CaptureId> visitedCaptures, int depth)
+    {
+        if (depth > MaxDepth)
+        {
+            return false;
+        }
+
+        var stack = new Stack<IOperation>();
+        stack.Push(operation);
+        while (stack.Count > 0)
+        {
+            var current = stack.Pop();
+            if (isSource(current))
+            {
+                return true;
+            }
+
+            if (isBarrier is not null && isBarrier(current))
+            {
+                continue;
+            }
+
+            switch (current)
+            {
+                case ILocalReferenceOperation local when visitedLocals.Add(local.Local):
+                    foreach (var value in this.ValuesOf(local.Local))
+                    {
+                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+
+                case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
+                    when member.Member is IPropertySymbol or IFieldSymbol && this.members.TryGetValue(member.Member, out var assigned) && visitedLocals.Add(member.Member):
+                    foreach (var value in assigned)
+                    {
+                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+
+                case IFlowCaptureReferenceOperation capture when visitedCaptures.Add(capture.Id):
+                    foreach (var value in this.ValuesOf(capture.Id))
+                    {
+                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+            }
+
+            foreach (var child in current.ChildOperations)
+            {
+                stack.Push(child);
+            }
+        }
+
+        return false;
+    }
+
+    private void Record(IOperation operation)
+    {
+        switch (operation)
+        {
+            case IVariableDeclaratorOperation declarator when declarator.GetVariableInitializer() is { } initializer:
+                Add(this.values, declarator.Symbol, initializer.Value);
+                break;
+
+            case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment:
+                Add(this.values, local.Local, assignment.Value);
+                break;
+
+            case ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation, Member: IPropertySymbol or IFieldSymbol } member } assignment:
+                // this.Recording = await db.Recordings.FindAsync(id): the member holds what this body gave it.
+                Add(this.members, member.Member, assignment.Value);
+                break;
+
+            case ICompoundAssignmentOperation { Target: ILocalReferenceOperation local } compound:
+                Add(this.values, local.Local, compound.Value);
+                break;
+
+            case ICoalesceAssignmentOperation { Target: ILocalReferenceOperation local } coalesce:
+                Add(this.values, local.Local, coalesce.Value);
+                break;
+
+            case IDeconstructionAssignmentOperation deconstruction:
+                foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                {
+                    if (target is ILocalReferenceOperation local)
+                    {
+                        Add(this.values, local.Local, deconstruction.Value);
+                    }
+                    else if (target is IDeclarationExpressionOperation declaration)
+                    {
+                        foreach (var declared in declaration.Expression.DescendantsAndSelf())
+                        {
+                            if (declared is ILocalReferenceOperation declaredLocal)
+                            {
+                                Add(this.values, declaredLocal.Local, deconstruction.Value);
+                            }
+                        }
+                    }
+                }
+
+                break;
+
+            case IForEachLoopOperation loop:
+                foreach (var declared in loop.LoopControlVariable.DescendantsAndSelf())
+                {
+                    if (declared is IVariableDeclaratorOperation loopDeclarator)
+                    {
+                        Add(this.values, loopDeclarator.Symbol, loop.Collection);
+                    }
+                    else if (declared is ILocalReferenceOperation loopLocal)
+                    {
+                        Add(this.values, loopLocal.Local, loop.Collection);
+                    }
+                }
+
+                break;
+
+            case IDeclarationPatternOperation { DeclaredSymbol: ILocalSymbol patternLocal } pattern when FindPatternValue(pattern) is { } matched:
+                Add(this.values, patternLocal, matched);
+                break;
+
+            case IArgumentOperation { Parameter.RefKind: RefKind.Out or RefKind.Ref, Parent: { } call } argument:
+                foreach (var written in argument.Value.DescendantsAndSelf())
+                {
+                    if (written is ILocalReferenceOperation outLocal)
+                    {
+                        Add(this.values, outLocal.Local, call);
+                    }
+                }
+
+                break;
+
+            case IUsingOperation or IUsingDeclarationOperation:
+                // Their declarators are visited on their own.
+                break;
+        }
+    }
+
+    private static IOperation? FindPatternValue(IOperation pattern)
+    {
+        for (var current = pattern.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case IIsPatternOperation isPattern:
+                    return isPattern.Value;
+                case ISwitchExpressionOperation switchExpression:
+                    return switchExpression.Value;
+                case ISwitchOperation switchStatement:
+                    return switchStatement.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private bool Contains(ILocalSymbol local, IOperation value) =>
+        this.values.TryGetValue(local, out var list) && list.Exists(existing => existing.Syntax == value.Syntax);
+
+    private static void Add<TKey>(Dictionary<TKey, List<IOperation>> map, TKey key, IOperation value)
+        where TKey : notnull
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = new List<IOperation>();
+            map[key] = list;
+        }
+
+        list.Add(value);
+    }
+}

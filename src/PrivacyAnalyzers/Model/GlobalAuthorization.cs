@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Concurrent;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PrivacyAnalyzers.Internals;
+
+namespace PrivacyAnalyzers.Model;
+
+/// <summary>
+/// Authorization that a compilation sets up once for many endpoints, found by symbol wherever it is written:
+/// <list type="bullet">
+/// <item><c>AuthorizationOptions.FallbackPolicy = policy</c> (in <c>AddAuthorization(o => ...)</c> or anywhere) and
+/// <c>AuthorizationBuilder.SetFallbackPolicy(policy)</c> with a policy that is not <c>null</c>: every endpoint;</item>
+/// <item>an <c>AuthorizeFilter</c> added to MVC's global filters (<c>Filters.Add(new AuthorizeFilter(...))</c>,
+/// <c>Add&lt;AuthorizeFilter&gt;()</c>, <c>Add(typeof(AuthorizeFilter))</c>): controllers and Razor Pages;</item>
+/// <item><c>RequireAuthorization(...)</c> on <c>MapControllers</c>, <c>MapDefaultControllerRoute</c>,
+/// <c>MapControllerRoute</c>... (controllers) or <c>MapRazorPages</c> (pages), chained or through a local;</item>
+/// <item>the Razor Pages conventions <c>AuthorizeFolder</c>, <c>AuthorizePage</c>, <c>AuthorizeAreaFolder</c>,
+/// <c>AuthorizeAreaPage</c>: the pages under that path.</item>
+/// </list>
+/// <c>AuthorizationOptions.DefaultPolicy</c> is not global protection: it is the policy of <c>[Authorize]</c>
+/// endpoints and protects nothing else. Filled concurrently by operation actions; read at compilation end.
+/// </summary>
+internal sealed class GlobalAuthorization
+{
+    private readonly ConcurrentQueue<string?> pageConventions = new();
+    private int fallbackPolicy;
+    private int mvcFilter;
+    private int controllerRoutes;
+    private int pageRoutes;
+
+    /// <summary>A non-null fallback policy protects every endpoint without authorization metadata.</summary>
+    public bool HasFallbackPolicy => Volatile.Read(ref this.fallbackPolicy) != 0;
+
+    /// <summary>A global <c>AuthorizeFilter</c> protects every controller action and Razor page.</summary>
+    public bool HasMvcAuthorizeFilter => Volatile.Read(ref this.mvcFilter) != 0;
+
+    public bool ControllerRoutesRequireAuthorization => Volatile.Read(ref this.controllerRoutes) != 0;
+
+    public bool PageRoutesRequireAuthorization => Volatile.Read(ref this.pageRoutes) != 0;
+
+    /// <summary>
+    /// True when an <c>AuthorizeFolder</c>/<c>AuthorizePage</c> convention covers the page at <paramref name="pagePath"/>
+    /// (<c>/Recordings/Download</c>). An unknown path on either side counts as covered: never report what may be protected.
+    /// </summary>
+    public bool PageConventionCovers(string? pagePath)
+    {
+        foreach (var convention in this.pageConventions)
+        {
+            if (convention is null || pagePath is null)
+            {
+                return true;
+            }
+
+            var folder = convention.TrimEnd('/');
+            if (folder.Length == 0 ||
+                string.Equals(pagePath, folder, StringComparison.OrdinalIgnoreCase) ||
+                pagePath.StartsWith(folder + "/", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Registers the operation actions that find the global protection of the compilation.</summary>
+    public static GlobalAuthorization Collect(CompilationStartAnalysisContext start, EndpointAuthorization authorization)
+    {
+        var global = new GlobalAuthorization();
+        if (authorization.AuthorizationOptions is not null)
+        {
+            start.RegisterOperationAction(context => global.OnAssignment((ISimpleAssignmentOperation)context.Operation, authorization), OperationKind.SimpleAssignment);
+        }
+
+        start.RegisterOperationAction(context => global.OnInvocation((IInvocationOperation)context.Operation, authorization, context.CancellationToken), OperationKind.Invocation);
+        return global;
+    }
+
+    private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
+    {
+        if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
+            property.ContainingType.IsOrDerivesFrom(authorization.AuthorizationOptions) &&
+            !IsNull(assignment.Value))
+        {
+            Volatile.Write(ref this.fallbackPolicy, 1);
+        }
+    }
+
+    private void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    {
+        var method = invocation.TargetMethod;
+        var type = method.ContainingType;
+        if (method.Name == "SetFallbackPolicy" && type.IsOrDerivesFrom(authorization.AuthorizationBuilder))
+        {
+            if (invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value))
+            {
+                Volatile.Write(ref this.fallbackPolicy, 1);
+            }
+        }
+        else if (invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection) && authorization.AuthorizeFilter is { } authorizeFilter)
+        {
+            if (AddsAuthorizeFilter(invocation, authorizeFilter))
+            {
+                Volatile.Write(ref this.mvcFilter, 1);
+            }
+        }
+        else if (authorization.IsRequireAuthorization(method))
+        {
+            var flow = LocalFlow.For(invocation.GetRoot(), cancellationToken);
+            foreach (var origin in authorization.RouteOrigins(invocation.GetReceiver(), flow))
+            {
+                var originType = origin.TargetMethod.ContainingType;
+                if (SymbolEqualityComparer.Default.Equals(originType, authorization.ControllerEndpointRouteBuilderExtensions))
+                {
+                    Volatile.Write(ref this.controllerRoutes, 1);
+                }
+                else if (SymbolEqualityComparer.Default.Equals(originType, authorization.RazorPagesEndpointRouteBuilderExtensions))
+                {
+                    Volatile.Write(ref this.pageRoutes, 1);
+                }
+            }
+        }
+        else if (SymbolEqualityComparer.Default.Equals(type, authorization.PageConventionCollectionExtensions) &&
+                 method.Name is "AuthorizeFolder" or "AuthorizePage" or "AuthorizeAreaFolder" or "AuthorizeAreaPage")
+        {
+            string? path = null;
+            if (method.Name is "AuthorizeFolder" or "AuthorizePage")
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter?.Name is "folderPath" or "pageName")
+                    {
+                        path = argument.Value.GetConstantString();
+                    }
+                }
+            }
+
+            this.pageConventions.Enqueue(path);
+        }
+    }
+
+    private static bool AddsAuthorizeFilter(IInvocationOperation invocation, INamedTypeSymbol authorizeFilter)
+    {
+        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+        {
+            if (typeArgument.IsOrDerivesFrom(authorizeFilter))
+            {
+                return true;
+            }
+        }
+
+        foreach (var argument in invocation.Arguments)
+        {
+            var value = argument.Value.WalkDownConversions();
+            if (value.Type.IsOrDerivesFrom(authorizeFilter) ||
+                (value is ITypeOfOperation typeOf && typeOf.TypeOperand.IsOrDerivesFrom(authorizeFilter)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNull(IOperation value) =>
+        value.WalkDownConversions().ConstantValue is { HasValue: true, Value: null };
+}

@@ -1,0 +1,425 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PrivacyAnalyzers.Internals;
+using PrivacyAnalyzers.Options;
+
+namespace PrivacyAnalyzers.Model;
+
+/// <summary>
+/// What a recording is: a customer's video, audio, voice, camera footage, clip or snapshot. Shared by the
+/// recording access (PRIV00x) and deletion-path (PRIV01x) families. A type or member is a recording, in order:
+/// <list type="number">
+/// <item>never, when <c>excluded_types</c> names it (or its type, or a base type);</item>
+/// <item>when <c>recording_types</c> names it (or its type, or a base type or interface);</item>
+/// <item>when it carries a <c>DataClassificationAttribute</c> subclass whose name contains one of
+/// <c>recording_classifications</c> (a type also when one of its members does);</item>
+/// <item>by the conservative name vocabulary of <see cref="IsRecordingTypeName"/> and <see cref="IsRecordingMemberName"/>.</item>
+/// </list>
+/// Content is also recognized by its media type (<c>video/*</c>, <c>audio/*</c>) or file extension.
+/// One instance per compilation and option values; thread-safe.
+/// </summary>
+internal sealed class RecordingModel
+{
+    /// <summary>Media file extensions (lower case, with the dot).</summary>
+    public static readonly ImmutableArray<string> MediaExtensions = ImmutableArray.Create(
+        ".mp4", ".webm", ".mkv", ".mov", ".avi", ".m4v", ".wav", ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".flac");
+
+    private static readonly char[] QueryStart = { '?', '#' };
+
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, RecordingModel>> Cache = new();
+
+    /// <summary>A type whose name ends with one of these words is a recording (<c>CameraRecording</c>, <c>VideoClip</c>, <c>Footage</c>).</summary>
+    private static readonly HashSet<string> HeadWords = new(StringComparer.OrdinalIgnoreCase) { "Recording", "Video", "Clip", "Footage", "Audio" };
+
+    /// <summary>Words that make a recording only after a media word: <c>VoiceNote</c>, <c>CameraSnapshot</c>, <c>AudioFile</c>.</summary>
+    private static readonly HashSet<string> QualifiedHeadWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Snapshot", "Note", "Memo", "Message", "Sample", "File", "Stream", "Frame", "Image",
+    };
+
+    /// <summary>Media words that qualify the words above.</summary>
+    private static readonly HashSet<string> MediaWords = new(StringComparer.OrdinalIgnoreCase) { "Recording", "Video", "Audio", "Voice", "Camera", "Clip", "Footage" };
+
+    /// <summary>Suffixes that do not change what a type is (<c>RecordingEntity</c>, <c>VideoDto</c>).</summary>
+    private static readonly HashSet<string> NeutralSuffixes = new(StringComparer.OrdinalIgnoreCase) { "Entity", "Dto", "Model" };
+
+    /// <summary>Words of a member name that say "the media itself, or where it is": <c>VideoPath</c>, <c>Recording.BlobName</c>.</summary>
+    private static readonly HashSet<string> ContentWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Path", "Url", "Uri", "Blob", "Bytes", "Data", "Content", "Contents", "Stream", "File", "Link", "Download", "Sas", "Storage", "Media",
+    };
+
+    /// <summary>Words that may follow a content word without changing the meaning (<c>FileName</c>, <c>BlobKey</c>).</summary>
+    private static readonly HashSet<string> ContentTailWords = new(StringComparer.OrdinalIgnoreCase) { "Name", "Key", "Location", "Id" };
+
+    private readonly INamedTypeSymbol? classificationAttribute;
+    private readonly INamedTypeSymbol? asyncEnumerable;
+    private readonly SymbolSet recordingTypes;
+    private readonly SymbolSet excludedTypes;
+    private readonly ImmutableArray<string> classificationWords;
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> typeCache = new(SymbolEqualityComparer.Default);
+
+    private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
+    {
+        this.classificationAttribute = classificationAttribute;
+        this.asyncEnumerable = asyncEnumerable;
+        this.recordingTypes = recordingTypes;
+        this.excludedTypes = excludedTypes;
+        this.classificationWords = classificationWords;
+    }
+
+    /// <summary>The model with the options in force for <paramref name="tree"/> (keys of <paramref name="ruleId"/>, then the category's).</summary>
+    public static RecordingModel For(Compilation compilation, AnalyzerOptions options, string ruleId, SyntaxTree tree)
+    {
+        var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+        var recording = PrivacyOptions.RecordingTypes.Read(config, ruleId);
+        var excluded = PrivacyOptions.ExcludedTypes.Read(config, ruleId);
+        var words = PrivacyOptions.RecordingClassifications.Read(config, ruleId);
+        var key = string.Join("|", recording) + "\n" + string.Join("|", excluded) + "\n" + string.Join("|", words);
+
+        var byOptions = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<string, RecordingModel>(StringComparer.Ordinal));
+        if (!byOptions.TryGetValue(key, out var model))
+        {
+            model = new RecordingModel(
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.DataClassificationAttribute),
+                WellKnownTypes.For(compilation).Get(WellKnownTypeNames.SystemCollectionsGenericIAsyncEnumerable1),
+                SymbolSet.Resolve(compilation, recording),
+                SymbolSet.Resolve(compilation, excluded),
+                words);
+            byOptions.TryAdd(key, model);
+        }
+
+        return model;
+    }
+
+    /// <summary>True when values of <paramref name="type"/> are recordings (a nullable recording included).</summary>
+    public bool IsRecordingType(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            type = nullable.TypeArguments[0];
+        }
+
+        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct or TypeKind.Interface) || type.SpecialType != SpecialType.None)
+        {
+            return false;
+        }
+
+        if (!this.typeCache.TryGetValue(type, out var result))
+        {
+            result = this.ComputeIsRecordingType(type);
+            this.typeCache.TryAdd(type, result);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The recording type of a collection of recordings (<c>List&lt;Recording&gt;</c>, <c>IQueryable&lt;Clip&gt;</c>,
+    /// <c>DbSet&lt;Video&gt;</c>, <c>IAsyncEnumerable&lt;Recording&gt;</c>, <c>Recording[]</c>), or null.
+    /// </summary>
+    public ITypeSymbol? GetRecordingElementType(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return this.IsRecordingType(array.ElementType) ? array.ElementType : null;
+            case INamedTypeSymbol named when named.SpecialType != SpecialType.System_String:
+                if (this.IsSequence(named))
+                {
+                    return this.IsRecordingType(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
+                }
+
+                foreach (var implemented in named.AllInterfaces)
+                {
+                    if (this.IsSequence(implemented) && this.IsRecordingType(implemented.TypeArguments[0]))
+                    {
+                        return implemented.TypeArguments[0];
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>True for <c>IEnumerable&lt;T&gt;</c> and <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
+    public bool IsSequence(INamedTypeSymbol type) =>
+        type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||
+        (this.asyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, this.asyncEnumerable));
+
+    /// <summary>
+    /// True when <paramref name="member"/> (a property, field or method) holds or gives a recording or its content:
+    /// configured in <c>recording_types</c>, classified as recording data, typed as a recording, named for recording
+    /// content (<c>VideoPath</c>, <c>AudioBytes</c>), or a content member of a recording (<c>Recording.BlobName</c>).
+    /// </summary>
+    public bool IsRecordingMember(ISymbol? member)
+    {
+        if (member is not (IPropertySymbol or IFieldSymbol or IMethodSymbol) || member.ContainingType is null)
+        {
+            return false;
+        }
+
+        if (this.excludedTypes.Contains(member) || this.excludedTypes.ContainsTypeOrBase(member.ContainingType))
+        {
+            return false;
+        }
+
+        if (this.recordingTypes.Contains(member) || this.HasRecordingClassification(member))
+        {
+            return true;
+        }
+
+        var memberType = member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IMethodSymbol method => method.ReturnType.UnwrapTask(),
+            _ => null,
+        };
+        if (this.IsRecordingType(memberType) || this.GetRecordingElementType(memberType) is not null)
+        {
+            return true;
+        }
+
+        if (member.IsFrameworkSymbol())
+        {
+            return false;
+        }
+
+        var words = SplitWords(member.Name);
+        return IsRecordingMemberName(words) || (IsContentName(words) && this.IsRecordingType(member.ContainingType));
+    }
+
+    /// <summary>True for <c>video/*</c> and <c>audio/*</c> media types.</summary>
+    public static bool IsMediaContentType(string? contentType) =>
+        contentType is not null &&
+        (contentType.StartsWith("video/", StringComparison.OrdinalIgnoreCase) || contentType.StartsWith("audio/", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True for a file name, path or URL that ends with a media extension (a query string is ignored).</summary>
+    public static bool HasMediaExtension(string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return false;
+        }
+
+        var end = path!.IndexOfAny(QueryStart);
+        var file = end >= 0 ? path.Substring(0, end) : path;
+        foreach (var extension in MediaExtensions)
+        {
+            if (file.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The type name vocabulary: the last word (after dropping Entity/Dto/Model) is Recording, Video, Clip, Footage or
+    /// Audio (singular or plural), or a media word (Voice, Camera, Audio, Video...) followed by Snapshot, Note, Memo,
+    /// Message, Sample, File, Stream, Frame or Image. So <c>DoorbellRecording</c>, <c>VideoClip</c>, <c>VoiceNote</c>
+    /// and <c>CameraSnapshot</c> are recordings; <c>AuditRecord</c>, <c>RecordType</c>, <c>MedicalRecord</c>,
+    /// <c>VideoSettings</c> and <c>RecordingService</c> are not.
+    /// </summary>
+    public static bool IsRecordingTypeName(string name)
+    {
+        var words = SplitWords(name);
+        while (words.Count > 1 && NeutralSuffixes.Contains(words[words.Count - 1]))
+        {
+            words.RemoveAt(words.Count - 1);
+        }
+
+        if (words.Count == 0)
+        {
+            return false;
+        }
+
+        var last = Singular(words[words.Count - 1]);
+        if (HeadWords.Contains(last))
+        {
+            return true;
+        }
+
+        return words.Count > 1 && QualifiedHeadWords.Contains(last) && MediaWords.Contains(words[words.Count - 2]);
+    }
+
+    /// <summary>
+    /// The member name vocabulary: a recording word (Recording, Video, Clip, Footage, Audio, or Voice/Snapshot followed
+    /// by a content word) followed only by content words: <c>Video</c>, <c>VideoPath</c>, <c>RawAudioBytes</c>,
+    /// <c>RecordingBlobName</c>, <c>VoiceData</c>. Not <c>VideoSettings</c>, <c>RecordingCount</c> or <c>AudioEnabled</c>.
+    /// </summary>
+    public static bool IsRecordingMemberName(string name) => IsRecordingMemberName(SplitWords(name));
+
+    private static bool IsRecordingMemberName(List<string> words)
+    {
+        for (var i = 0; i < words.Count; i++)
+        {
+            var word = Singular(words[i]);
+            var strong = HeadWords.Contains(word);
+            if (!strong && !(MediaWords.Contains(word) || word.Equals("Snapshot", StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            var rest = words.GetRange(i + 1, words.Count - i - 1);
+            if (rest.Count == 0 ? strong : IsContentName(rest))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Words like <c>BlobName</c>, <c>FilePath</c>, <c>Url</c>, <c>Data</c>: at least one content word, then only content or tail words.</summary>
+    private static bool IsContentName(List<string> words)
+    {
+        var content = false;
+        foreach (var word in words)
+        {
+            if (ContentWords.Contains(word))
+            {
+                content = true;
+            }
+            else if (!content || !ContentTailWords.Contains(word))
+            {
+                return false;
+            }
+        }
+
+        return content;
+    }
+
+    private bool ComputeIsRecordingType(ITypeSymbol type)
+    {
+        if (this.excludedTypes.ContainsTypeOrBase(type))
+        {
+            return false;
+        }
+
+        if (this.recordingTypes.ContainsTypeOrBase(type))
+        {
+            return true;
+        }
+
+        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        {
+            if (this.HasRecordingClassification(current))
+            {
+                return true;
+            }
+
+            foreach (var member in current.GetMembers())
+            {
+                if (member is IPropertySymbol or IFieldSymbol && this.HasRecordingClassification(member))
+                {
+                    return true;
+                }
+            }
+
+            if (!current.IsFrameworkSymbol() && IsRecordingTypeName(current.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasRecordingClassification(ISymbol symbol)
+    {
+        if (this.classificationAttribute is null)
+        {
+            return false;
+        }
+
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (attribute.AttributeClass is { } attributeClass &&
+                attributeClass.IsOrDerivesFrom(this.classificationAttribute) &&
+                this.NamesRecording(attributeClass.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool NamesRecording(string attributeName)
+    {
+        foreach (var word in this.classificationWords)
+        {
+            if (attributeName.IndexOf(word, StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Singular(string word) =>
+        word.Length > 4 && word.EndsWith("s", StringComparison.OrdinalIgnoreCase) && !word.EndsWith("ss", StringComparison.OrdinalIgnoreCase)
+            ? word.Substring(0, word.Length - 1)
+            : word;
+
+    /// <summary>Splits <c>DoorbellVideoURLPath</c>, <c>video_path</c> and <c>videoPath</c> into words.</summary>
+    internal static List<string> SplitWords(string name)
+    {
+        var words = new List<string>();
+        var start = -1;
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (!char.IsLetterOrDigit(c))
+            {
+                if (start >= 0)
+                {
+                    words.Add(name.Substring(start, i - start));
+                    start = -1;
+                }
+
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = i;
+                continue;
+            }
+
+            var previous = name[i - 1];
+            var boundary =
+                (char.IsUpper(c) && char.IsLower(previous)) ||
+                (char.IsUpper(c) && char.IsUpper(previous) && i + 1 < name.Length && char.IsLower(name[i + 1])) ||
+                (char.IsDigit(c) != char.IsDigit(previous));
+            if (boundary)
+            {
+                words.Add(name.Substring(start, i - start));
+                start = i;
+            }
+        }
+
+        if (start >= 0)
+        {
+            words.Add(name.Substring(start));
+        }
+
+        return words;
+    }
+}

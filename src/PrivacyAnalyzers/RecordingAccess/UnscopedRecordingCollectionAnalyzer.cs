@@ -1,0 +1,168 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PrivacyAnalyzers.Internals;
+using PrivacyAnalyzers.Model;
+
+namespace PrivacyAnalyzers.RecordingAccess;
+
+/// <summary>
+/// PRIV003: an endpoint that returns, streams or archives a collection of recordings read from storage (a
+/// <c>DbSet</c> query, a repository call) with no filter involving the current user: an "export all". Whether the
+/// endpoint requires authorization does not matter (a role does not scope a query), so this rule decides per method
+/// and is not a compilation-end diagnostic. Minimal-API handlers passed as method groups are not analyzed.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+        ImmutableArray.Create(Descriptors.UnscopedRecordingCollection);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var endpoints = EndpointModel.For(start.Compilation);
+            if (!endpoints.IsAvailable)
+            {
+                return;
+            }
+
+            var queries = RecordingQueryModel.For(start.Compilation);
+            var content = ResponseContentModel.For(start.Compilation);
+            var types = WellKnownTypes.For(start.Compilation);
+            var zip = (types.Get(WellKnownTypeNames.SystemIOCompressionZipArchive), types.Get(WellKnownTypeNames.SystemIOCompressionZipFileExtensions));
+            start.RegisterOperationBlockAction(context => Analyze(context, endpoints, queries, content, zip));
+        });
+    }
+
+    private static void Analyze(
+        OperationBlockAnalysisContext context,
+        EndpointModel endpoints,
+        RecordingQueryModel queries,
+        ResponseContentModel content,
+        (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method)
+        {
+            return;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            var handlers = new List<Endpoint>();
+            if (endpoints.ForMethod(method, block) is { } endpoint)
+            {
+                handlers.Add(endpoint);
+            }
+
+            foreach (var minimal in endpoints.MinimalApisIn(block))
+            {
+                if (minimal.Body is not null)
+                {
+                    handlers.Add(minimal);
+                }
+            }
+
+            if (handlers.Count == 0)
+            {
+                continue;
+            }
+
+            var tree = block.Syntax.SyntaxTree;
+            var recordings = RecordingModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
+            var currentUser = CurrentUserModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
+            var flow = LocalFlow.For(block, context.CancellationToken);
+
+            bool IsCollection(IOperation operation)
+            {
+                var type = operation.Type is { } t ? t.UnwrapTask() : null;
+                if (type is null || type.SpecialType == SpecialType.System_String)
+                {
+                    return false;
+                }
+
+                if (recordings.GetRecordingElementType(type) is not null)
+                {
+                    return true;
+                }
+
+                if (type is INamedTypeSymbol named && recordings.IsSequence(named))
+                {
+                    return true;
+                }
+
+                foreach (var implemented in type.AllInterfaces)
+                {
+                    if (recordings.IsSequence(implemented))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
+            bool IsUnscopedQuery(IOperation operation) =>
+                IsCollection(operation) &&
+                queries.IsCollectionQuery(operation, recordings, flow, out var filters) &&
+                !RecordingQueryModel.FiltersByCurrentUser(filters, currentUser, flow);
+
+            // Below a collection (judged as a whole) or an aggregate of one (Count, Find, First...) nothing is exposed as a collection.
+            bool IsBarrier(IOperation operation) =>
+                IsCollection(operation) ||
+                (operation is IInvocationOperation call && call.GetReceiver() is { } receiver && IsCollection(receiver.WalkDownConversions()));
+
+            bool Exposes(IOperation value) => flow.Mentions(value, IsUnscopedQuery, IsBarrier);
+
+            foreach (var handler in handlers)
+            {
+                if (Find(handler.Body!, Exposes, content, zip) is { } how)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnscopedRecordingCollection, handler.Location, handler.Name, how));
+                }
+            }
+        }
+    }
+
+    /// <summary>"returns", "archives" or "streams" when the body exposes an unscoped query that way; null otherwise.</summary>
+    private static string? Find(
+        IOperation body,
+        System.Func<IOperation, bool> exposes,
+        ResponseContentModel content,
+        (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            switch (operation)
+            {
+                case IReturnOperation { ReturnedValue: { } value } returned when returned.BelongsTo(body) && exposes(value):
+                    return returned.Kind == OperationKind.YieldReturn ? "streams" : "returns";
+
+                case IForEachLoopOperation loop when loop.BelongsTo(body) && exposes(loop.Collection):
+                    foreach (var part in loop.Body.DescendantsAndSelf())
+                    {
+                        if (part is IInvocationOperation call &&
+                            (call.TargetMethod.ContainingType.IsOrDerivesFrom(zip.Archive) || SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, zip.Extensions)) &&
+                            call.TargetMethod.Name.StartsWith("CreateEntry", System.StringComparison.Ordinal))
+                        {
+                            return "archives";
+                        }
+
+                        if (part.Kind == OperationKind.YieldReturn || content.AsSink(part) is { IsLink: false })
+                        {
+                            return "streams";
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return null;
+    }
+}
