@@ -21,5 +21,5 @@ public class CameraCloudDbContext : IdentityDbContext<CustomerAccount>
     public DbSet<HouseholdMember> HouseholdMembers => Set<HouseholdMember>(); // PRIV010: only ever soft-deleted
 
     // Camera recordings (recording access rules PRIV001-PRIV004).
-    public DbSet<Recording> Recordings => Set<Recording>();
+    public DbSet<Recording> Recordings => Set<Recording>(); // PRIV010: camera clips pile up forever: nothing deletes a recording
 }
