@@ -222,7 +222,7 @@ internal sealed class PersonalDataModel
             return PersonalDataKind.None;
         }
 
-        if (IsRecordingByVocabulary(words))
+        if (IsRecordingByVocabulary(type.Name, words))
         {
             return PersonalDataKind.Recording;
         }
@@ -246,11 +246,12 @@ internal sealed class PersonalDataModel
     }
 
     /// <summary>
-    /// The recording kind by name alone. Kept in one place so that it can defer to the shared recording model
-    /// (what counts as a recording) once that exists.
+    /// The recording kind by name alone: what the recording model calls a recording (so both families agree on
+    /// <c>DoorbellRecording</c>, <c>VideoClip</c> or <c>AuditRecord</c>), plus the personal data derived from one
+    /// (transcripts, voicemail) that the deletion rules also follow.
     /// </summary>
-    private static bool IsRecordingByVocabulary(ImmutableArray<string> typeNameWords) =>
-        typeNameWords.Any(RecordingWords.Contains);
+    private static bool IsRecordingByVocabulary(string typeName, ImmutableArray<string> typeNameWords) =>
+        RecordingModel.IsRecordingTypeName(typeName) || typeNameWords.Any(RecordingWords.Contains);
 
     private static bool ContainsVoicePrint(ImmutableArray<string> words)
     {

@@ -378,48 +378,6 @@ internal sealed class RecordingModel
             ? word.Substring(0, word.Length - 1)
             : word;
 
-    /// <summary>Splits <c>DoorbellVideoURLPath</c>, <c>video_path</c> and <c>videoPath</c> into words.</summary>
-    internal static List<string> SplitWords(string name)
-    {
-        var words = new List<string>();
-        var start = -1;
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (!char.IsLetterOrDigit(c))
-            {
-                if (start >= 0)
-                {
-                    words.Add(name.Substring(start, i - start));
-                    start = -1;
-                }
-
-                continue;
-            }
-
-            if (start < 0)
-            {
-                start = i;
-                continue;
-            }
-
-            var previous = name[i - 1];
-            var boundary =
-                (char.IsUpper(c) && char.IsLower(previous)) ||
-                (char.IsUpper(c) && char.IsUpper(previous) && i + 1 < name.Length && char.IsLower(name[i + 1])) ||
-                (char.IsDigit(c) != char.IsDigit(previous));
-            if (boundary)
-            {
-                words.Add(name.Substring(start, i - start));
-                start = i;
-            }
-        }
-
-        if (start >= 0)
-        {
-            words.Add(name.Substring(start));
-        }
-
-        return words;
-    }
+    /// <summary>The words of an identifier, as a list the vocabulary checks can trim.</summary>
+    internal static List<string> SplitWords(string name) => new(IdentifierWords.Split(name));
 }
