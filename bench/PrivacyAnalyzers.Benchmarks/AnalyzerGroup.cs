@@ -139,8 +139,10 @@ internal sealed class AnalyzerGroup
         {
             types = exception.Types.Where(t => t is not null).ToArray()!;
             var missing = exception.LoaderExceptions.OfType<FileNotFoundException>().Select(e => e.FileName?.Split(',')[0]).Distinct().ToList();
-            problem = missing.Count == 1 && missing[0] == "Microsoft.CodeAnalysis.Features"
-                ? null // IDE-only types (they need the IDE's Features assembly, which the command-line compiler does not load either)
+            // IDE-only types (completion, classification: they need the IDE's Features assemblies, which the
+            // command-line compiler does not load either) are not a loading problem.
+            problem = missing.All(name => name is not null && (name == "Microsoft.CodeAnalysis.Features" || name.StartsWith("Microsoft.CodeAnalysis.ExternalAccess.", StringComparison.Ordinal)))
+                ? null
                 : $"{exception.LoaderExceptions.Length} types did not load ({string.Join(", ", missing)})";
         }
 

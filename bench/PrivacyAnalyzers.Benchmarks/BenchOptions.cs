@@ -21,6 +21,7 @@ internal sealed record BenchOptions
           --no-pathological      skip the pathological inputs
           --no-allocations       skip the extra passes that attribute allocations to each group
           --no-peers             measure our analyzers alone (no ratio to peers)
+          --no-heavy-peers       skip NetAnalyzers and SecurityCodeScan (their pass takes most of the run)
           --dump dir             write the synthetic corpora (and pathological inputs) to dir, to read what is measured
         """;
 
@@ -44,6 +45,8 @@ internal sealed record BenchOptions
 
     public bool Peers { get; init; } = true;
 
+    public bool HeavyPeers { get; init; } = true;
+
     public string? Dump { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -64,6 +67,7 @@ internal sealed record BenchOptions
                 "--no-pathological" => options with { Pathological = false },
                 "--no-allocations" => options with { Allocations = false },
                 "--no-peers" => options with { Peers = false },
+                "--no-heavy-peers" => options with { HeavyPeers = false },
                 "--dump" => options with { Dump = Value() },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };

@@ -65,7 +65,7 @@ public static class Program
         var groups = new List<AnalyzerGroup> { AnalyzerGroup.Ours() };
         if (options.Peers)
         {
-            groups.AddRange(AnalyzerGroup.Peers());
+            groups.AddRange(AnalyzerGroup.Peers().Where(g => options.HeavyPeers || !g.IsHeavy));
         }
 
         foreach (var group in groups)
