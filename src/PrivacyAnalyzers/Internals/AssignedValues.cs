@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -14,6 +16,11 @@ namespace PrivacyAnalyzers.Internals;
 /// </summary>
 internal static class AssignedValues
 {
+    /// <summary>Per field, whether it is always false (one of the two objects below); kept while the symbol lives.</summary>
+    private static readonly ConditionalWeakTable<IFieldSymbol, object> FieldVerdicts = new();
+    private static readonly object AlwaysFalse = new();
+    private static readonly object NotAlwaysFalse = new();
+
     public static bool IsAlwaysFalse(IOperation value, CancellationToken cancellationToken)
     {
         value = value.WalkDownConversions();
@@ -24,63 +31,108 @@ internal static class AssignedValues
 
         return value switch
         {
-            ILocalReferenceOperation local => LocalIsAlwaysFalse(local.Local, value.GetRoot()),
+            ILocalReferenceOperation local => LocalIsAlwaysFalse(local.Local, value.GetRoot(), cancellationToken),
             IFieldReferenceOperation field => FieldIsAlwaysFalse(field.Field, cancellationToken),
             _ => false,
         };
     }
 
-    private static bool LocalIsAlwaysFalse(ILocalSymbol local, IOperation root)
+    private static bool LocalIsAlwaysFalse(ILocalSymbol local, IOperation root, CancellationToken cancellationToken)
     {
         // A pattern, out-var, foreach or catch variable, or a ref local, gets its value from elsewhere.
         if (local.RefKind != RefKind.None ||
             local.DeclaringSyntaxReferences.Length != 1 ||
-            local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax)
+            local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax)
         {
             return false;
         }
 
-        var assigned = false;
-        foreach (var operation in root.DescendantsAndSelf())
+        return LocalWrites.Of(root, cancellationToken).IsAlwaysFalse(local);
+    }
+
+    /// <summary>
+    /// The writes to every local of one method body (lambdas and local functions included), collected in one walk
+    /// and kept while the operation tree lives: a method with many calls that pass locals is walked once, not once
+    /// per call (which made a 20,000-line method quadratic).
+    /// </summary>
+    private sealed class LocalWrites
+    {
+        private static readonly ConditionalWeakTable<IOperation, LocalWrites> ByRoot = new();
+
+        /// <summary>Per local: true when it is written at least once and every write is the constant false.</summary>
+        private readonly Dictionary<ILocalSymbol, bool> onlyFalse = new(SymbolEqualityComparer.Default);
+
+        public static LocalWrites Of(IOperation root, CancellationToken cancellationToken)
         {
-            switch (operation)
+            if (ByRoot.TryGetValue(root, out var known))
             {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    var initializer = declarator.GetVariableInitializer();
-                    if (initializer is not null)
-                    {
-                        if (!IsFalseConstant(initializer.Value))
-                        {
-                            return false;
-                        }
-
-                        assigned = true;
-                    }
-
-                    break;
-
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
-                    switch (ClassifyWrite(reference))
-                    {
-                        case Write.None:
-                            break;
-                        case Write.False:
-                            assigned = true;
-                            break;
-                        default:
-                            return false;
-                    }
-
-                    break;
-
-                case IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer
-                    when SymbolEqualityComparer.Default.Equals(referenced.Local, local) && IsRefInitializer(refInitializer):
-                    // `ref bool alias = ref local;` lets the alias write it.
-                    return false;
+                return known;
             }
+
+            // Collected outside the table, so that a cancelled walk leaves nothing behind.
+            var writes = Collect(root, cancellationToken);
+            return ByRoot.GetValue(root, _ => writes);
         }
 
-        return assigned;
+        public bool IsAlwaysFalse(ILocalSymbol local) => this.onlyFalse.TryGetValue(local, out var onlyFalse) && onlyFalse;
+
+        private static LocalWrites Collect(IOperation root, CancellationToken cancellationToken)
+        {
+            var writes = new LocalWrites();
+            var visited = 0;
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                if ((++visited & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator:
+                        if (declarator.GetVariableInitializer() is { } initializer)
+                        {
+                            writes.Add(declarator.Symbol, IsFalseConstant(initializer.Value));
+                        }
+
+                        break;
+
+                    case ILocalReferenceOperation reference:
+                        switch (ClassifyWrite(reference))
+                        {
+                            case Write.None:
+                                break;
+                            case Write.False:
+                                writes.Add(reference.Local, isFalse: true);
+                                break;
+                            default:
+                                writes.Add(reference.Local, isFalse: false);
+                                break;
+                        }
+
+                        break;
+
+                    case IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer when IsRefInitializer(refInitializer):
+                        // `ref bool alias = ref local;` lets the alias write it.
+                        writes.Add(referenced.Local, isFalse: false);
+                        break;
+                }
+            }
+
+            return writes;
+        }
+
+        private void Add(ILocalSymbol local, bool isFalse)
+        {
+            if (!isFalse)
+            {
+                this.onlyFalse[local] = false;
+            }
+            else if (!this.onlyFalse.ContainsKey(local))
+            {
+                this.onlyFalse[local] = true;
+            }
+        }
     }
 
     /// <summary>
@@ -184,6 +236,19 @@ internal static class AssignedValues
     /// counts against it, even one to a same-named local), so that no semantic model is needed for other files.
     /// </summary>
     private static bool FieldIsAlwaysFalse(IFieldSymbol field, CancellationToken cancellationToken)
+    {
+        // The scan covers the whole containing type: once per field, not once per use (a large class that
+        // passes the same field in many calls would otherwise be quadratic).
+        if (FieldVerdicts.TryGetValue(field, out var known))
+        {
+            return known == AlwaysFalse;
+        }
+
+        var verdict = ScanFieldIsAlwaysFalse(field, cancellationToken) ? AlwaysFalse : NotAlwaysFalse;
+        return FieldVerdicts.GetValue(field, _ => verdict) == AlwaysFalse;
+    }
+
+    private static bool ScanFieldIsAlwaysFalse(IFieldSymbol field, CancellationToken cancellationToken)
     {
         if (field.IsConst ||
             field.Type.SpecialType != SpecialType.System_Boolean ||
