@@ -11,14 +11,19 @@ public sealed record GeofenceReport(Guid HouseholdId, double Latitude, double Lo
 public class HouseholdController : ControllerBase
 {
     private readonly CameraCloudDbContext db;
+    private readonly ILogger<HouseholdController> logger;
 
-    public HouseholdController(CameraCloudDbContext db) => this.db = db;
+    public HouseholdController(CameraCloudDbContext db, ILogger<HouseholdController> logger)
+    {
+        this.db = db;
+        this.logger = logger;
+    }
 
     /// <summary>The phone app reports geofence crossings; the cameras arm when everyone has left.</summary>
     [HttpPost("geofence")]
     public async Task<IActionResult> ReportGeofence(GeofenceReport report)
     {
-        db.GeofenceEvents.Add(new GeofenceEvent
+        var crossing = new GeofenceEvent
         {
             Id = Guid.NewGuid(),
             HouseholdId = report.HouseholdId,
@@ -26,8 +31,10 @@ public class HouseholdController : ControllerBase
             Longitude = report.Longitude,
             Entered = report.Entered,
             OccurredAt = DateTimeOffset.UtcNow,
-        });
+        };
+        db.GeofenceEvents.Add(crossing);
         await db.SaveChangesAsync();
+        logger.LogInformation($"Household {crossing.HouseholdId} crossed the geofence at {crossing.Latitude},{crossing.Longitude}"); // PRIV021: a family member's coordinates end up in the server logs
         return Accepted();
     }
 

@@ -9,9 +9,15 @@ using PrivacyAnalyzers.Options;
 namespace PrivacyAnalyzers.Consent;
 
 /// <summary>
-/// PRIV021: a precise location (a location object, its latitude or longitude, or a configured member) passed to
-/// a log sink, as a structured argument, inside an interpolated or concatenated message, or through a local.
+/// PRIV021: a precise location (a location object, its latitude or longitude, a coordinate member of a type the
+/// personal-data model classifies as personal data, or a configured member) passed to a log sink, as a structured
+/// argument, inside an interpolated or concatenated message, or through a local.
 /// </summary>
+/// <remarks>
+/// The app's own entities can hold a precise location in any compilation, so the only gate is the sinks: nothing
+/// is registered when the compilation references none of them. Each invocation then costs a few symbol
+/// comparisons unless it is a sink, and the personal-data model classifies each type once per compilation.
+/// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LocationWrittenToLogAnalyzer : DiagnosticAnalyzer
 {
@@ -24,28 +30,15 @@ public sealed class LocationWrittenToLogAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var locations = LocationValues.For(start.Compilation);
-            if (!locations.HasLocationTypes && !AnyFileConfiguresMembers(start.Compilation, start.Options))
+            var sinks = LogSinks.For(start.Compilation);
+            if (!sinks.Exist)
             {
                 return;
             }
 
-            var sinks = LogSinks.For(start.Compilation);
+            var locations = LocationValues.For(start.Compilation, start.Options, DiagnosticIds.LocationWrittenToLog);
             start.RegisterOperationAction(context => AnalyzeInvocation(context, sinks, locations), OperationKind.Invocation);
         });
-    }
-
-    private static bool AnyFileConfiguresMembers(Compilation compilation, AnalyzerOptions options)
-    {
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (!PrivacyOptions.LocationMembers.Read(options, DiagnosticIds.LocationWrittenToLog, tree).IsDefaultOrEmpty)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, LocationValues locations)

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
 using PrivacyAnalyzers.Options;
@@ -11,7 +12,9 @@ namespace PrivacyAnalyzers.Model;
 /// Values that are a precise location (PRIV021): a value of a location type (MAUI and Xamarin <c>Location</c>,
 /// WinRT <c>Geoposition</c>/<c>Geocoordinate</c>/<c>Geopoint</c>/<c>BasicGeoposition</c>, <c>GeoCoordinate</c>, Android
 /// <c>Location</c>, iOS <c>CLLocation</c>/<c>CLLocationCoordinate2D</c>, MaxMind <c>Location</c>), their <c>Latitude</c> and
-/// <c>Longitude</c>, or a member configured in <c>location_members</c>; and what is built from one without
+/// <c>Longitude</c>, the latitude or longitude member of an app type the personal-data model classifies as
+/// personal data (a <c>GeofenceEvent</c> with a person's id; not a store's <c>LocationSettings</c>), or a member
+/// configured in <c>location_members</c>; and what is built from one without
 /// coarsening it (its <c>ToString()</c>, string concatenation, interpolation and formatting, a local holding it,
 /// an anonymous object or tuple carrying it). City and country names are not precise location.
 /// </summary>
@@ -35,13 +38,20 @@ internal sealed class LocationValues
     private const int MaxDepth = 8;
 
     private readonly ImmutableArray<INamedTypeSymbol> types;
+    private readonly PersonalDataModel personalData;
 
-    private LocationValues(ImmutableArray<INamedTypeSymbol> types) => this.types = types;
+    private LocationValues(ImmutableArray<INamedTypeSymbol> types, PersonalDataModel personalData)
+    {
+        this.types = types;
+        this.personalData = personalData;
+    }
 
-    /// <summary>False when the compilation references none of the location types.</summary>
-    public bool HasLocationTypes => !this.types.IsEmpty;
-
-    public static LocationValues For(Compilation compilation)
+    /// <summary>
+    /// The location values of <paramref name="compilation"/>; the personal-data model reads its options
+    /// (<c>personal_data_types</c>, <c>excluded_types</c>, <c>personal_data_vocabulary</c>) under <paramref name="ruleId"/>
+    /// and classifies each type once.
+    /// </summary>
+    public static LocationValues For(Compilation compilation, AnalyzerOptions options, string ruleId)
     {
         var known = WellKnownTypes.For(compilation);
         var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
@@ -53,7 +63,7 @@ internal sealed class LocationValues
             }
         }
 
-        return new LocationValues(types.ToImmutable());
+        return new LocationValues(types.ToImmutable(), PersonalDataModel.Create(compilation, options, ruleId));
     }
 
     /// <summary>What precise location <paramref name="value"/> carries, as a message names it (<c>Location.Latitude</c>), or null.</summary>
@@ -77,11 +87,11 @@ internal sealed class LocationValues
 
         switch (value)
         {
-            case IPropertyReferenceOperation { Property: var property }:
-                return this.DescribeMember(property, property.ContainingType, configured);
+            case IPropertyReferenceOperation { Property: var property } propertyReference:
+                return this.DescribeMember(property, propertyReference.Instance?.Type, configured);
 
-            case IFieldReferenceOperation { Field: var field }:
-                return this.DescribeMember(field, field.ContainingType, configured);
+            case IFieldReferenceOperation { Field: var field } fieldReference:
+                return this.DescribeMember(field, fieldReference.Instance?.Type, configured);
 
             case IInvocationOperation invocation:
                 return this.DescribeInvocation(invocation, configured, depth, cancellationToken);
@@ -153,14 +163,27 @@ internal sealed class LocationValues
         return null;
     }
 
-    private string? DescribeMember(ISymbol member, INamedTypeSymbol? containingType, SymbolSet configured)
+    /// <summary>
+    /// A configured member; the latitude or longitude of a location type; or a coordinate member (by the
+    /// personal-data model's names) of a type that holds personal data, read through <paramref name="instanceType"/>
+    /// (an entity inheriting its coordinates from a base class is still that entity) or the declaring type.
+    /// </summary>
+    private string? DescribeMember(ISymbol member, ITypeSymbol? instanceType, SymbolSet configured)
     {
         if (configured.Contains(member))
         {
             return CollectionSource.DisplayName(member);
         }
 
-        return member.Name is "Latitude" or "Longitude" && this.IsLocationType(containingType)
+        var containingType = member.ContainingType;
+        if (member.Name is "Latitude" or "Longitude" && this.IsLocationType(containingType))
+        {
+            return CollectionSource.DisplayName(member);
+        }
+
+        return !member.IsStatic && PersonalDataModel.IsCoordinateName(member.Name) &&
+               (this.personalData.IsPersonalData(containingType) ||
+                (instanceType is not null && !SymbolEqualityComparer.Default.Equals(instanceType, containingType) && this.personalData.IsPersonalData(instanceType)))
             ? CollectionSource.DisplayName(member)
             : null;
     }

@@ -36,6 +36,11 @@ internal sealed class LogSinks
 
     public static LogSinks For(Compilation compilation) => new(WellKnownTypes.For(compilation));
 
+    /// <summary>False when the compilation references none of the sink types (nothing can be written to a log).</summary>
+    public bool Exist =>
+        this.logger is not null || this.loggerExtensions is not null || this.loggerMessageAttribute is not null ||
+        this.console is not null || this.debug is not null || this.trace is not null || this.traceSource is not null;
+
     /// <summary>True when <paramref name="invocation"/> writes to a log; <paramref name="logged"/> gets the arguments it writes as they are.</summary>
     public bool IsSink(IInvocationOperation invocation, List<IOperation> logged)
     {

@@ -305,13 +305,24 @@ internal sealed class PersonalDataModel
         bool latitude = false, longitude = false, person = false;
         foreach (var member in InstanceDataMembers(type))
         {
-            latitude |= member.Name.EndsWith("Latitude", StringComparison.OrdinalIgnoreCase) || member.Name == "Lat";
-            longitude |= member.Name.EndsWith("Longitude", StringComparison.OrdinalIgnoreCase) || member.Name is "Lng" or "Lon";
+            latitude |= IsLatitudeName(member.Name);
+            longitude |= IsLongitudeName(member.Name);
             person |= PersonIdSuffixes.Any(suffix => member.Name.EndsWith(suffix, StringComparison.Ordinal));
         }
 
         return latitude && longitude && person;
     }
+
+    /// <summary>
+    /// A latitude or longitude by name, as the vocabulary reads it: <c>Latitude</c>, <c>Longitude</c> (also at the
+    /// end of a name: <c>HomeLatitude</c>), <c>Lat</c>, <c>Lng</c>, <c>Lon</c>. PRIV021 asks this of the members of
+    /// personal-data types.
+    /// </summary>
+    public static bool IsCoordinateName(string name) => IsLatitudeName(name) || IsLongitudeName(name);
+
+    private static bool IsLatitudeName(string name) => name.EndsWith("Latitude", StringComparison.OrdinalIgnoreCase) || name == "Lat";
+
+    private static bool IsLongitudeName(string name) => name.EndsWith("Longitude", StringComparison.OrdinalIgnoreCase) || name is "Lng" or "Lon";
 
     /// <summary>Instance properties and fields of <paramref name="type"/> and its source base types.</summary>
     public static IEnumerable<ISymbol> InstanceDataMembers(INamedTypeSymbol type)

@@ -28,6 +28,9 @@ internal static class PrivacyOptions
         DiagnosticIds.DeletionLeavesDataBehind,
     };
 
+    /// <summary>The rules that read the personal-data model's options: the deletion rules, and PRIV021 (coordinates of personal-data types).</summary>
+    private static readonly string[] PersonalDataModelRules = [.. DeletionRules, DiagnosticIds.LocationWrittenToLog];
+
     // Recording access (PRIV00x).
 
     /// <summary>PRIV001-PRIV004: types (and members) that are recordings, besides those the model recognizes.</summary>
@@ -35,11 +38,11 @@ internal static class PrivacyOptions
         "recording_types", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, RecordingAccessRules);
 
     /// <summary>
-    /// PRIV001-PRIV004, PRIV010-PRIV012: types (and members) that are never recordings or personal data,
+    /// PRIV001-PRIV004, PRIV010-PRIV012, PRIV021: types (and members) that are never recordings or personal data,
     /// whatever their names, labels or attributes say. One key for both models: a false match is false for both.
     /// </summary>
     public static readonly AnalyzerOption<ImmutableArray<string>> ExcludedTypes = new(
-        "excluded_types", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, [.. RecordingAccessRules, .. DeletionRules]);
+        "excluded_types", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, [.. RecordingAccessRules, .. PersonalDataModelRules]);
 
     /// <summary>PRIV001-PRIV004: words that, in the name of a DataClassificationAttribute subclass, mark recording data.</summary>
     public static readonly AnalyzerOption<ImmutableArray<string>> RecordingClassifications = new(
@@ -63,17 +66,17 @@ internal static class PrivacyOptions
 
     // Deletion paths (PRIV01x).
 
-    /// <summary>PRIV010–PRIV012: types that hold personal data although no label or name says so (documentation ids).</summary>
+    /// <summary>PRIV010–PRIV012, PRIV021: types that hold personal data although no label or name says so (documentation ids).</summary>
     public static readonly AnalyzerOption<ImmutableArray<string>> PersonalDataTypes = new(
-        "personal_data_types", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DeletionRules);
+        "personal_data_types", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, PersonalDataModelRules);
 
     /// <summary>PRIV010–PRIV012: the team's own methods that delete the entities (or stored media) they are given (documentation ids).</summary>
     public static readonly AnalyzerOption<ImmutableArray<string>> DeletionMethods = new(
         "deletion_methods", ImmutableArray<string>.Empty, NoneText, OptionParsers.SymbolIds, DeletionRules);
 
-    /// <summary>PRIV010–PRIV012: whether type names (Recording, FaceProfile, GeofenceEvent...) mark personal data when nothing labels it.</summary>
+    /// <summary>PRIV010–PRIV012, PRIV021: whether type names (Recording, FaceProfile, GeofenceEvent...) mark personal data when nothing labels it.</summary>
     public static readonly AnalyzerOption<bool> PersonalDataVocabulary = new(
-        "personal_data_vocabulary", true, "true", OptionParsers.Boolean, DeletionRules);
+        "personal_data_vocabulary", true, "true", OptionParsers.Boolean, PersonalDataModelRules);
 
     /// <summary>PRIV011: methods that answer deletion requests although their names do not say so (documentation ids).</summary>
     public static readonly AnalyzerOption<ImmutableArray<string>> DeletionHandlers = new(

@@ -18,7 +18,8 @@ namespace PrivacyAnalyzers.Tests.Consent;
 /// <summary>
 /// The control-flow analysis of PRIV020 and PRIV030 costs nothing in a compilation that references none of the
 /// source APIs: the compilation-start action registers no operation-block action at all, so no block is visited
-/// and no control-flow graph is built. PRIV021 likewise registers nothing without location types.
+/// and no control-flow graph is built. PRIV021 registers nothing without a log sink type (the app's own entities
+/// can hold a precise location in any compilation, so the location types alone are no gate).
 /// </summary>
 public sealed class ConsentAnalysisCostTests
 {
@@ -58,8 +59,10 @@ public sealed class ConsentAnalysisCostTests
 
     public static TheoryData<string> ConsentAnalyzers => new() { nameof(GeolocationWithoutConsentAnalyzer), nameof(VoiceCaptureWithoutConsentAnalyzer), nameof(LocationWrittenToLogAnalyzer) };
 
+    public static TheoryData<string> ControlFlowAnalyzers => new() { nameof(GeolocationWithoutConsentAnalyzer), nameof(VoiceCaptureWithoutConsentAnalyzer) };
+
     [Theory]
-    [MemberData(nameof(ConsentAnalyzers))]
+    [MemberData(nameof(ControlFlowAnalyzers))]
     public void WithoutTheSourceTypes_NothingIsRegistered(string analyzerName)
     {
         var registered = Start(Create(analyzerName), Compile(LookAlikes), configuration: null);
@@ -76,6 +79,26 @@ public sealed class ConsentAnalysisCostTests
 
         Assert.NotEmpty(registered);
         Assert.Contains(analyzerName == nameof(LocationWrittenToLogAnalyzer) ? "Operation" : "OperationBlockStart", registered);
+    }
+
+    [Fact]
+    public void LocationToLogs_WithoutAnyLogSink_RegistersNothing()
+    {
+        // No references at all: no ILogger, Console, Debug, Trace or TraceSource to write to.
+        var compilation = CSharpCompilation.Create(
+            "Analyzed",
+            new[] { CSharpSyntaxTree.ParseText("namespace App { public class GeofenceEvent { public double Latitude; public int UserId; } }", path: "/src/File0.cs") },
+            references: null,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        Assert.Empty(Start(new LocationWrittenToLogAnalyzer(), compilation, configuration: null));
+    }
+
+    [Fact]
+    public void LocationToLogs_WithASinkButNoLocationTypes_RegistersOneOperationAction()
+    {
+        // The app's GeofenceEvent can be written to Console: one invocation action, nothing per block.
+        Assert.Equal("Operation", Assert.Single(Start(new LocationWrittenToLogAnalyzer(), Compile(LookAlikes), configuration: null)));
     }
 
     [Fact]

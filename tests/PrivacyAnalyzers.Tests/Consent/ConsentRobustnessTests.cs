@@ -73,6 +73,27 @@ public sealed class ConsentRobustnessTests
                 }
             }
             """ },
+        { "personal-data entities that do not bind", """
+            using Microsoft.Extensions.Logging;
+            class GeofenceEvent : MissingBase
+            {
+                public Missing UserId { get; set; }
+                public double Latitude { get => ; set; }
+                public double Longitude;
+                public static double Lat;
+                public double this[int i] => Latitude;
+            }
+            class LocationHistory<T> where T : GeofenceEvent { public T Latitude; public double Longitude => Latitude.Longitude; }
+            class C
+            {
+                void M(ILogger logger, GeofenceEvent e, LocationHistory<GeofenceEvent> h, Unknown u)
+                {
+                    logger.LogInformation($"at {e.Latitude} {GeofenceEvent.Lat} {e[0]} {u.Latitude}", h.Latitude.Lng);
+                    logger.LogInformation("{A}", h.Latitude.Longitude, (e.Latitude, u.Lon).Item1, new { e.Longitude }.);
+                    logger.LogInformation("{Lat}", e.Latitude);
+                }
+            }
+            """ },
     };
 
     [Theory]

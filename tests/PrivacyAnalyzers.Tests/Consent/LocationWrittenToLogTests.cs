@@ -203,4 +203,172 @@ public sealed class LocationWrittenToLogTests
             "dotnet_code_quality.PRIV021.location_members = P:App.Camera.InstallLatitude",
             Verify.Diagnostic().WithLocation(0).WithArguments("ILogger.LogInformation", "Camera.InstallLatitude"));
     }
+
+    private const string AppEntities = """
+        namespace App
+        {
+            /// <summary>A household member's phone crossing the home geofence: the person's precise location.</summary>
+            public class GeofenceEvent
+            {
+                public System.Guid HouseholdId { get; set; }
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+                public string City { get; set; } = "";
+                public bool Entered { get; set; }
+            }
+
+            /// <summary>Coordinates next to a person's id, names shortened.</summary>
+            public class CheckIn
+            {
+                public System.Guid UserId { get; set; }
+                public double Lat;
+                public double Lng;
+            }
+
+            /// <summary>Coordinates inherited from a base class without a person: still the entity's.</summary>
+            public abstract class Pinned
+            {
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+            }
+
+            public class LocationHistory : Pinned
+            {
+                public System.Guid OwnerId { get; set; }
+            }
+
+            /// <summary>A store's configuration: a look-alike, not a person's location.</summary>
+            public class LocationSettings
+            {
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+            }
+
+            /// <summary>Coordinates with no person: a place, not where someone is.</summary>
+            public class Venue
+            {
+                public string Name { get; set; } = "";
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+            }
+        }
+
+        """;
+
+    [Fact]
+    public async Task CoordinatesOfAPersonalDataEntity_AreFlagged_ItsCityIsNot()
+    {
+        await VerifyAsync(AppEntities + """
+            public class GeofenceLog
+            {
+                public void Write(ILogger logger, App.GeofenceEvent crossing, App.CheckIn checkIn, App.LocationHistory history)
+                {
+                    {|#0:logger.LogInformation($"Geofence crossed at {crossing.Latitude},{crossing.Longitude}")|};
+                    logger.LogInformation($"Geofence crossed in {crossing.City}, entered: {crossing.Entered}");
+                    logger.LogInformation("Household {Household} crossed in {City}", crossing.HouseholdId, crossing.City);
+                    {|#1:logger.LogDebug("Check-in at {Lat}", checkIn.Lat)|};
+                    {|#2:Console.WriteLine("at " + history.Longitude)|};
+                }
+            }
+            """,
+            expected: new[]
+            {
+                Verify.Diagnostic().WithLocation(0).WithArguments("ILogger.LogInformation", "GeofenceEvent.Latitude"),
+                Verify.Diagnostic().WithLocation(1).WithArguments("ILogger.LogDebug", "CheckIn.Lat"),
+                Verify.Diagnostic().WithLocation(2).WithArguments("Console.WriteLine", "Pinned.Longitude"),
+            });
+    }
+
+    [Fact]
+    public async Task CoordinatesOfLookAlikesAndPlaces_AreNotFlagged()
+    {
+        await VerifyAsync(AppEntities + """
+            public class StoreLog
+            {
+                public void Write(ILogger logger, App.LocationSettings settings, App.Venue venue)
+                {
+                    logger.LogInformation($"Store configured at {settings.Latitude},{settings.Longitude}");
+                    logger.LogInformation("Venue {Name} at {Lat},{Lon}", venue.Name, venue.Latitude, venue.Longitude);
+                }
+            }
+            """);
+    }
+
+    private const string ConfiguredEntities = """
+        namespace App
+        {
+            public class GeofenceEvent
+            {
+                public System.Guid HouseholdId { get; set; }
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+            }
+
+            public class Delivery
+            {
+                public double Latitude { get; set; }
+                public double Longitude { get; set; }
+            }
+
+            public class Tracker
+            {
+                public void Write(ILogger logger, GeofenceEvent crossing, Delivery delivery)
+                {
+                    {|#0:logger.LogInformation("Crossed at {Lat}", crossing.Latitude)|};
+                    {|#1:logger.LogInformation("Delivered at {Lat}", delivery.Latitude)|};
+                }
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ExcludedAndPersonalDataTypes_AreReadUnderThePRIV021Key()
+    {
+        var crossing = Verify.Diagnostic().WithLocation(0).WithArguments("ILogger.LogInformation", "GeofenceEvent.Latitude");
+        var delivery = Verify.Diagnostic().WithLocation(1).WithArguments("ILogger.LogInformation", "Delivery.Latitude");
+
+        await VerifyAsync(ConfiguredEntities, expected: crossing);
+        await VerifyAsync(ConfiguredEntities, "dotnet_code_quality.PRIV021.excluded_types = T:App.GeofenceEvent");
+        await VerifyAsync(ConfiguredEntities, "dotnet_code_quality.PRIV021.personal_data_types = T:App.Delivery", crossing, delivery);
+
+        // The deletion rules' keys are theirs: they do not change what PRIV021 reports.
+        await VerifyAsync(ConfiguredEntities, "dotnet_code_quality.PRIV010.excluded_types = T:App.GeofenceEvent", crossing);
+    }
+
+    [Fact]
+    public async Task WithoutTheVocabulary_OnlyLabelledEntitiesAreFlagged()
+    {
+        const string Source = """
+            using Microsoft.AspNetCore.Identity;
+
+            namespace App
+            {
+                public class GeofenceEvent
+                {
+                    public System.Guid HouseholdId { get; set; }
+                    public double Latitude { get; set; }
+                    public double Longitude { get; set; }
+                }
+
+                public class MemberHome
+                {
+                    [PersonalData] public string Name { get; set; } = "";
+                    public double HomeLatitude { get; set; }
+                }
+
+                public class Tracker
+                {
+                    public void Write(ILogger logger, GeofenceEvent crossing, MemberHome home)
+                    {
+                        {|#0:logger.LogInformation("Crossed at {Lat}", crossing.Latitude)|};
+                        {|#1:logger.LogInformation("Home at {Lat}", home.HomeLatitude)|};
+                    }
+                }
+            }
+            """;
+        var home = Verify.Diagnostic().WithLocation(1).WithArguments("ILogger.LogInformation", "MemberHome.HomeLatitude");
+
+        await VerifyAsync(Source, expected: new[] { Verify.Diagnostic().WithLocation(0).WithArguments("ILogger.LogInformation", "GeofenceEvent.Latitude"), home });
+        await VerifyAsync(Source, "dotnet_code_quality.PRIV021.personal_data_vocabulary = false", home);
+    }
 }
