@@ -100,13 +100,6 @@ internal sealed class GlobalAuthorization
                 Volatile.Write(ref this.fallbackPolicy, 1);
             }
         }
-        else if (invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection) && authorization.AuthorizeFilter is { } authorizeFilter)
-        {
-            if (AddsAuthorizeFilter(invocation, authorizeFilter))
-            {
-                Volatile.Write(ref this.mvcFilter, 1);
-            }
-        }
         else if (authorization.IsRequireAuthorization(method))
         {
             var flow = LocalFlow.For(invocation.GetRoot(), cancellationToken);
@@ -139,6 +132,14 @@ internal sealed class GlobalAuthorization
             }
 
             this.pageConventions.Enqueue(path);
+        }
+        else if (authorization.AuthorizeFilter is { } authorizeFilter && invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection))
+        {
+            // Last: the only check that walks base types, for every instance call (the branches above are static extension methods).
+            if (AddsAuthorizeFilter(invocation, authorizeFilter))
+            {
+                Volatile.Write(ref this.mvcFilter, 1);
+            }
         }
     }
 

@@ -67,6 +67,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<Finding> findings = new();
         private readonly ConcurrentQueue<Finding> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, ContentSink> servingMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -86,18 +87,16 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
 
             foreach (var block in context.OperationBlocks)
             {
-                var recordings = RecordingModel.For(this.compilation, context.Options, DiagnosticIds.AnonymousRecordingDownload, block.Syntax.SyntaxTree);
-                LocalFlow? flow = null;
-                LocalFlow Flow() => flow ??= LocalFlow.For(block, context.CancellationToken);
-
+                // Everything below is computed only when needed: most blocks serve no content and map no endpoint.
+                var search = new SinkSearch(this, block, context);
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (this.FindRecordingSink(block, recordings, Flow) is { } sink)
+                    if (search.FindRecordingSink(block) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, Flow()), sink));
+                        this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, search.Flow), sink));
                     }
                 }
-                else if (method.MethodKind == MethodKind.Ordinary && this.FindRecordingSink(block, recordings, Flow) is { } sink)
+                else if (method.MethodKind == MethodKind.Ordinary && search.FindRecordingSink(block) is { } sink)
                 {
                     // May be a minimal-API handler passed as a method group: decided at compilation end.
                     this.servingMethods.TryAdd(method.OriginalDefinition, sink);
@@ -106,17 +105,28 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 foreach (var minimal in this.endpoints.MinimalApisIn(block))
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    var local = this.authorization.Describe(minimal, Flow());
                     if (minimal.Body is null)
                     {
-                        this.methodGroups.Enqueue(new Finding(minimal, local, null));
+                        this.methodGroups.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), null));
                     }
-                    else if (this.FindRecordingSink(minimal.Body, recordings, Flow) is { } sink)
+                    else if (search.FindRecordingSink(minimal.Body) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(minimal, local, sink));
+                        this.findings.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), sink));
                     }
                 }
             }
+        }
+
+        /// <summary>The recording model with the options of <paramref name="tree"/>; options are fixed for one compilation analysis.</summary>
+        public RecordingModel RecordingsFor(AnalyzerOptions options, SyntaxTree tree)
+        {
+            if (!this.recordingsByTree.TryGetValue(tree, out var model))
+            {
+                model = RecordingModel.For(this.compilation, options, DiagnosticIds.AnonymousRecordingDownload, tree);
+                this.recordingsByTree.TryAdd(tree, model);
+            }
+
+            return model;
         }
 
         public void Report(CompilationAnalysisContext context)
@@ -177,20 +187,52 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 effective.Description));
         }
 
-        /// <summary>The first sink of <paramref name="body"/> that serves a recording; local flow is computed only when there is a sink.</summary>
-        private ContentSink? FindRecordingSink(IOperation body, RecordingModel recordings, System.Func<LocalFlow> flow)
+        /// <summary>
+        /// The recording sinks of one operation block, with what deciding them needs (options, local flow, whether the
+        /// block can mention a recording at all) computed once and only when a sink is found.
+        /// </summary>
+        private sealed class SinkSearch
         {
-            bool? media = null;
-            foreach (var sink in this.content.FindSinks(body))
+            private readonly State state;
+            private readonly IOperation block;
+            private readonly OperationBlockAnalysisContext context;
+            private RecordingModel? recordings;
+            private LocalFlow? flow;
+            private bool? mayMentionRecording;
+
+            public SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context)
             {
-                media ??= this.content.SetsMediaContentType(body);
-                if (ResponseContentModel.ServesRecording(sink, recordings, flow(), media.Value))
-                {
-                    return sink;
-                }
+                this.state = state;
+                this.block = block;
+                this.context = context;
             }
 
-            return null;
+            public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.context.CancellationToken);
+
+            private RecordingModel Recordings => this.recordings ??= this.state.RecordingsFor(this.context.Options, this.block.Syntax.SyntaxTree);
+
+            /// <summary>The first sink of <paramref name="body"/> that serves a recording; local flow is computed only when a sink may need it.</summary>
+            public ContentSink? FindRecordingSink(IOperation body)
+            {
+                bool? media = null;
+                foreach (var sink in this.state.content.FindSinks(body))
+                {
+                    media ??= this.state.content.SetsMediaContentType(body);
+                    if (ResponseContentModel.ServesMediaByName(sink, media.Value))
+                    {
+                        return sink;
+                    }
+
+                    // Data flow can only find a recording when something in the block is one.
+                    this.mayMentionRecording ??= ResponseContentModel.MayMentionRecording(this.block, this.Recordings);
+                    if (this.mayMentionRecording.Value && ResponseContentModel.ServesRecording(sink, this.Recordings, this.Flow, media.Value))
+                    {
+                        return sink;
+                    }
+                }
+
+                return null;
+            }
         }
     }
 
