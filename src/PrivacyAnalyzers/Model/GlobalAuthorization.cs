@@ -21,7 +21,7 @@ namespace PrivacyAnalyzers.Model;
 /// <c>AuthorizeAreaPage</c>: the pages under that path.</item>
 /// </list>
 /// <c>AuthorizationOptions.DefaultPolicy</c> is not global protection: it is the policy of <c>[Authorize]</c>
-/// endpoints and protects nothing else. Filled concurrently by operation actions; read at compilation end.
+/// endpoints and protects nothing else. Filled concurrently by operation block actions (<see cref="Scan"/>); read at compilation end.
 /// </summary>
 internal sealed class GlobalAuthorization
 {
@@ -66,17 +66,27 @@ internal sealed class GlobalAuthorization
         return false;
     }
 
-    /// <summary>Registers the operation actions that find the global protection of the compilation.</summary>
-    public static GlobalAuthorization Collect(CompilationStartAnalysisContext start, EndpointAuthorization authorization)
+    /// <summary>
+    /// Records the global protection written in one operation block. The rules that need it call this from their
+    /// operation block action for every block of the compilation (whatever its owning symbol): the analyzer driver gives
+    /// block actions the same operation blocks it runs operation actions on, and one walk of a block the rule already
+    /// visits costs far less than an invocation callback per call of the compilation.
+    /// </summary>
+    public void Scan(IOperation block, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
-        var global = new GlobalAuthorization();
-        if (authorization.AuthorizationOptions is not null)
+        var assignments = authorization.AuthorizationOptions is not null;
+        foreach (var operation in block.DescendantsAndSelf())
         {
-            start.RegisterOperationAction(context => global.OnAssignment((ISimpleAssignmentOperation)context.Operation, authorization), OperationKind.SimpleAssignment);
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    this.OnInvocation(invocation, authorization, cancellationToken);
+                    break;
+                case ISimpleAssignmentOperation assignment when assignments:
+                    this.OnAssignment(assignment, authorization);
+                    break;
+            }
         }
-
-        start.RegisterOperationAction(context => global.OnInvocation((IInvocationOperation)context.Operation, authorization, context.CancellationToken), OperationKind.Invocation);
-        return global;
     }
 
     private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)

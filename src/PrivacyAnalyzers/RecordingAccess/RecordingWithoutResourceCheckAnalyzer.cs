@@ -48,7 +48,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(start.Compilation, endpoints, GlobalAuthorization.Collect(start, EndpointAuthorization.For(start.Compilation)));
+            var state = new State(start.Compilation, endpoints, new GlobalAuthorization());
             start.RegisterOperationBlockAction(state.AnalyzeBlock);
             start.RegisterCompilationEndAction(state.Report);
         });
@@ -90,6 +90,12 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
+            // Global protection may be written in any block (a field initializer too), so every block is scanned for it.
+            foreach (var block in context.OperationBlocks)
+            {
+                this.global.Scan(block, this.authorization, context.CancellationToken);
+            }
+
             if (context.OwningSymbol is not IMethodSymbol method)
             {
                 return;
