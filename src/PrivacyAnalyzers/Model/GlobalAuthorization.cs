@@ -89,9 +89,11 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
+    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy (for callers that walk blocks themselves).</summary>
+    public void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
     {
-        if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
+        if (authorization.AuthorizationOptions is not null &&
+            assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
             property.ContainingType.IsOrDerivesFrom(authorization.AuthorizationOptions) &&
             !IsNull(assignment.Value))
         {
@@ -99,7 +101,8 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    private void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="invocation"/> when it sets up global protection (for callers that walk blocks themselves).</summary>
+    public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
 using PrivacyAnalyzers.Model;
 
@@ -80,20 +82,20 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
-            // Global protection may be written in any block (a field initializer too), so every block is scanned for it.
-            foreach (var block in context.OperationBlocks)
-            {
-                this.global.Scan(block, this.authorization, context.CancellationToken);
-            }
-
             if (context.OwningSymbol is not IMethodSymbol method)
             {
+                // Global protection may be written in any block (a field initializer too).
+                foreach (var block in context.OperationBlocks)
+                {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
+                }
+
                 return;
             }
 
             foreach (var block in context.OperationBlocks)
             {
-                // Everything below is computed only when needed: most blocks serve no content and map no endpoint.
+                // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
                 var search = new SinkSearch(this, block, context);
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
@@ -108,7 +110,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     this.servingMethods.TryAdd(method.OriginalDefinition, sink);
                 }
 
-                foreach (var minimal in this.endpoints.MinimalApisIn(block))
+                foreach (var minimal in search.MinimalApis)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
                     if (minimal.Body is null)
@@ -205,24 +207,61 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             private RecordingModel? recordings;
             private LocalFlow? flow;
             private bool? mayMentionRecording;
+            private List<ContentSink>? sinks;
+            private List<Endpoint>? minimalApis;
 
             public SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context)
             {
                 this.state = state;
                 this.block = block;
                 this.context = context;
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            state.global.OnInvocation(invocation, state.authorization, context.CancellationToken);
+                            if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
+                            {
+                                (this.minimalApis ??= new List<Endpoint>()).Add(minimal);
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            state.global.OnAssignment(assignment, state.authorization);
+                            break;
+                    }
+
+                    if (state.content.AsSink(operation) is { } sink)
+                    {
+                        (this.sinks ??= new List<ContentSink>()).Add(sink);
+                    }
+                }
             }
 
             public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.context.CancellationToken);
 
+            /// <summary>The minimal-API endpoints mapped in the block, in order.</summary>
+            public IReadOnlyList<Endpoint> MinimalApis => (IReadOnlyList<Endpoint>?)this.minimalApis ?? System.Array.Empty<Endpoint>();
+
             private RecordingModel Recordings => this.recordings ??= this.state.RecordingsFor(this.context.Options, this.block.Syntax.SyntaxTree);
 
-            /// <summary>The first sink of <paramref name="body"/> that serves a recording; local flow is computed only when a sink may need it.</summary>
+            /// <summary>The first sink of <paramref name="body"/> (the block or a part of it) that serves a recording; local flow is computed only when a sink may need it.</summary>
             public ContentSink? FindRecordingSink(IOperation body)
             {
-                bool? media = null;
-                foreach (var sink in this.state.content.FindSinks(body))
+                if (this.sinks is null)
                 {
+                    return null;
+                }
+
+                bool? media = null;
+                foreach (var sink in this.sinks)
+                {
+                    if (body != this.block && !IsWithin(sink.Operation, body))
+                    {
+                        continue;
+                    }
+
                     media ??= this.state.content.SetsMediaContentType(body);
                     if (ResponseContentModel.ServesMediaByName(sink, media.Value))
                     {
@@ -238,6 +277,19 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 }
 
                 return null;
+            }
+
+            private static bool IsWithin(IOperation operation, IOperation ancestor)
+            {
+                for (var current = operation; current is not null; current = current.Parent)
+                {
+                    if (current == ancestor)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
             }
         }
     }

@@ -90,14 +90,14 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
         public void AnalyzeBlock(OperationBlockAnalysisContext context)
         {
-            // Global protection may be written in any block (a field initializer too), so every block is scanned for it.
-            foreach (var block in context.OperationBlocks)
-            {
-                this.global.Scan(block, this.authorization, context.CancellationToken);
-            }
-
             if (context.OwningSymbol is not IMethodSymbol method)
             {
+                // Global protection may be written in any block (a field initializer too).
+                foreach (var block in context.OperationBlocks)
+                {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
+                }
+
                 return;
             }
 
@@ -105,10 +105,34 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             {
                 if (block is not (IMethodBodyOperation or IBlockOperation))
                 {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
                     continue;
                 }
 
                 var models = this.ModelsFor(context.Options, block.Syntax.SyntaxTree);
+
+                // One walk: global protection, whether a call returns a recording, and the Map* calls.
+                var loadsRecording = false;
+                List<Endpoint>? minimalApis = null;
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
+                            loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.TargetMethod.ReturnType.UnwrapTask());
+                            if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
+                            {
+                                (minimalApis ??= new List<Endpoint>()).Add(mapped);
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            this.global.OnAssignment(assignment, this.authorization);
+                            break;
+                    }
+                }
+
                 LocalFlow? lazyFlow = null;
                 LocalFlow Flow() => lazyFlow ??= LocalFlow.For(block, context.CancellationToken);
                 ControlFlowGraph? graph = null;
@@ -117,8 +141,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 this.RecordHelper(method, block, models, Flow);
 
                 // Nothing can be a candidate unless a call in the block returns a recording (every handler body is in the block):
-                // the common case ends here after one cheap walk, with no flow, graph or endpoint work.
-                var loadsRecording = CallsReturnRecording(block, models.Recordings);
+                // the common case ends here, with no flow, graph or endpoint work.
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
                     if (loadsRecording && this.Analyze(endpoint, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
@@ -137,7 +160,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                foreach (var minimal in this.endpoints.MinimalApisIn(block))
+                foreach (var minimal in (IEnumerable<Endpoint>?)minimalApis ?? System.Array.Empty<Endpoint>())
                 {
                     if (minimal.Body is null)
                     {
