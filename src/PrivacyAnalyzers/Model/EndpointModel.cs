@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -66,6 +67,8 @@ internal sealed class EndpointModel
     private static readonly ConditionalWeakTable<Compilation, EndpointModel> Cache = new();
 
     private static readonly string[] HttpVerbs = { "Get", "Post", "Put", "Delete", "Patch", "Head", "Options" };
+
+    private readonly ConcurrentDictionary<INamedTypeSymbol, bool> controllerCache = new(SymbolEqualityComparer.Default);
 
     private EndpointModel(Compilation compilation)
     {
@@ -206,9 +209,10 @@ internal sealed class EndpointModel
             return false;
         }
 
+        // Cheapest first: flags of the method, then the (cached) answer for its type, then the method's attributes.
         if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.IsAbstract || method.IsGenericMethod ||
-            method.DeclaredAccessibility != Accessibility.Public || method.HasAttribute(this.NonActionAttribute) ||
-            method.ContainingType is not { } type || !this.IsController(type) || method.Name == "Dispose")
+            method.DeclaredAccessibility != Accessibility.Public || method.Name == "Dispose" ||
+            method.ContainingType is not { } type || !this.IsController(type) || method.HasAttribute(this.NonActionAttribute))
         {
             return false;
         }
@@ -217,6 +221,17 @@ internal sealed class EndpointModel
     }
 
     public bool IsController(INamedTypeSymbol type)
+    {
+        if (!this.controllerCache.TryGetValue(type, out var result))
+        {
+            result = this.ComputeIsController(type);
+            this.controllerCache.TryAdd(type, result);
+        }
+
+        return result;
+    }
+
+    private bool ComputeIsController(INamedTypeSymbol type)
     {
         if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsGenericType || type.DeclaredAccessibility != Accessibility.Public ||
             HasAttributeOnTypeOrBase(type, this.NonControllerAttribute))
@@ -233,16 +248,22 @@ internal sealed class EndpointModel
     {
         if (this.PageModel is null ||
             method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.IsGenericMethod ||
-            method.DeclaredAccessibility != Accessibility.Public || method.HasAttribute(this.NonHandlerAttribute) ||
+            method.DeclaredAccessibility != Accessibility.Public ||
+            !method.Name.StartsWith("On", System.StringComparison.Ordinal) || !StartsWithVerb(method.Name) ||
             method.ContainingType is not { TypeKind: TypeKind.Class, IsAbstract: false } type || !type.IsOrDerivesFrom(this.PageModel) ||
-            !method.Name.StartsWith("On", System.StringComparison.Ordinal))
+            method.HasAttribute(this.NonHandlerAttribute))
         {
             return false;
         }
 
+        return true;
+    }
+
+    private static bool StartsWithVerb(string name)
+    {
         foreach (var verb in HttpVerbs)
         {
-            if (string.CompareOrdinal(method.Name, 2, verb, 0, verb.Length) == 0)
+            if (string.CompareOrdinal(name, 2, verb, 0, verb.Length) == 0)
             {
                 return true;
             }

@@ -21,7 +21,7 @@ namespace PrivacyAnalyzers.Model;
 /// <c>AuthorizeAreaPage</c>: the pages under that path.</item>
 /// </list>
 /// <c>AuthorizationOptions.DefaultPolicy</c> is not global protection: it is the policy of <c>[Authorize]</c>
-/// endpoints and protects nothing else. Filled concurrently by operation actions; read at compilation end.
+/// endpoints and protects nothing else. Filled concurrently by operation block actions (<see cref="Scan"/>); read at compilation end.
 /// </summary>
 internal sealed class GlobalAuthorization
 {
@@ -66,22 +66,34 @@ internal sealed class GlobalAuthorization
         return false;
     }
 
-    /// <summary>Registers the operation actions that find the global protection of the compilation.</summary>
-    public static GlobalAuthorization Collect(CompilationStartAnalysisContext start, EndpointAuthorization authorization)
+    /// <summary>
+    /// Records the global protection written in one operation block. The rules that need it call this from their
+    /// operation block action for every block of the compilation (whatever its owning symbol): the analyzer driver gives
+    /// block actions the same operation blocks it runs operation actions on, and one walk of a block the rule already
+    /// visits costs far less than an invocation callback per call of the compilation.
+    /// </summary>
+    public void Scan(IOperation block, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
-        var global = new GlobalAuthorization();
-        if (authorization.AuthorizationOptions is not null)
+        var assignments = authorization.AuthorizationOptions is not null;
+        foreach (var operation in block.DescendantsAndSelf())
         {
-            start.RegisterOperationAction(context => global.OnAssignment((ISimpleAssignmentOperation)context.Operation, authorization), OperationKind.SimpleAssignment);
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    this.OnInvocation(invocation, authorization, cancellationToken);
+                    break;
+                case ISimpleAssignmentOperation assignment when assignments:
+                    this.OnAssignment(assignment, authorization);
+                    break;
+            }
         }
-
-        start.RegisterOperationAction(context => global.OnInvocation((IInvocationOperation)context.Operation, authorization, context.CancellationToken), OperationKind.Invocation);
-        return global;
     }
 
-    private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
+    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy (for callers that walk blocks themselves).</summary>
+    public void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
     {
-        if (assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
+        if (authorization.AuthorizationOptions is not null &&
+            assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
             property.ContainingType.IsOrDerivesFrom(authorization.AuthorizationOptions) &&
             !IsNull(assignment.Value))
         {
@@ -89,7 +101,8 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    private void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="invocation"/> when it sets up global protection (for callers that walk blocks themselves).</summary>
+    public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
@@ -98,13 +111,6 @@ internal sealed class GlobalAuthorization
             if (invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value))
             {
                 Volatile.Write(ref this.fallbackPolicy, 1);
-            }
-        }
-        else if (invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection) && authorization.AuthorizeFilter is { } authorizeFilter)
-        {
-            if (AddsAuthorizeFilter(invocation, authorizeFilter))
-            {
-                Volatile.Write(ref this.mvcFilter, 1);
             }
         }
         else if (authorization.IsRequireAuthorization(method))
@@ -139,6 +145,14 @@ internal sealed class GlobalAuthorization
             }
 
             this.pageConventions.Enqueue(path);
+        }
+        else if (authorization.AuthorizeFilter is { } authorizeFilter && invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection))
+        {
+            // Last: the only check that walks base types, for every instance call (the branches above are static extension methods).
+            if (AddsAuthorizeFilter(invocation, authorizeFilter))
+            {
+                Volatile.Write(ref this.mvcFilter, 1);
+            }
         }
     }
 

@@ -64,6 +64,10 @@ internal sealed class RecordingModel
     private readonly ImmutableArray<string> classificationWords;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> typeCache = new(SymbolEqualityComparer.Default);
 
+    // Answers asked for almost every operation of a method (IsRecordingMember splits names into words); per model, so per compilation and options.
+    private readonly ConcurrentDictionary<ISymbol, bool> memberCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ITypeSymbol?> elementCache = new(SymbolEqualityComparer.Default);
+
     private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
     {
         this.classificationAttribute = classificationAttribute;
@@ -130,6 +134,23 @@ internal sealed class RecordingModel
     /// </summary>
     public ITypeSymbol? GetRecordingElementType(ITypeSymbol? type)
     {
+        if (type is null || type.SpecialType is > SpecialType.None and <= SpecialType.System_String)
+        {
+            // object, primitives and string: not collections of recordings (string is IEnumerable<char>).
+            return null;
+        }
+
+        if (!this.elementCache.TryGetValue(type, out var element))
+        {
+            element = this.ComputeRecordingElementType(type);
+            this.elementCache.TryAdd(type, element);
+        }
+
+        return element;
+    }
+
+    private ITypeSymbol? ComputeRecordingElementType(ITypeSymbol type)
+    {
         switch (type)
         {
             case IArrayTypeSymbol array:
@@ -171,6 +192,17 @@ internal sealed class RecordingModel
             return false;
         }
 
+        if (!this.memberCache.TryGetValue(member, out var result))
+        {
+            result = this.ComputeIsRecordingMember(member);
+            this.memberCache.TryAdd(member, result);
+        }
+
+        return result;
+    }
+
+    private bool ComputeIsRecordingMember(ISymbol member)
+    {
         if (this.excludedTypes.Contains(member) || this.excludedTypes.ContainsTypeOrBase(member.ContainingType))
         {
             return false;

@@ -131,18 +131,60 @@ internal sealed class ResponseContentModel
         return false;
     }
 
+    /// <summary>
+    /// <see cref="ServesRecording(ContentSink, RecordingModel, LocalFlow, bool)"/> without data flow: true only when the
+    /// response's media type or a media name in an operand already says so.
+    /// </summary>
+    public static bool ServesMediaByName(ContentSink sink, bool responseHasMediaType)
+    {
+        if (responseHasMediaType && sink.Name is "SendFileAsync" or "Response.Body")
+        {
+            return true;
+        }
+
+        foreach (var operand in sink.Operands)
+        {
+            if (NamesMedia(operand))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="operation"/> is, holds or is computed from a recording or its content.</summary>
     public static bool MentionsRecording(IOperation operation, RecordingModel recordings, LocalFlow flow) =>
         flow.Mentions(
             operation,
-            op => op switch
-            {
-                IMemberReferenceOperation member => recordings.IsRecordingMember(member.Member),
-                IInvocationOperation call => recordings.IsRecordingMember(call.TargetMethod),
-                ILocalReferenceOperation or IParameterReferenceOperation => recordings.IsRecordingType(op.Type) || recordings.GetRecordingElementType(op.Type) is not null,
-                _ => false,
-            },
+            op => IsRecordingSource(op, recordings),
             op => op is IMemberReferenceOperation { Instance: { } instance } && recordings.IsRecordingType(instance.Type));
+
+    /// <summary>
+    /// False when nothing in <paramref name="root"/> is a recording source, so that <see cref="MentionsRecording"/> is
+    /// false for every operand in it under a <see cref="LocalFlow"/> of <paramref name="root"/> (the flow only follows
+    /// values written in its root). A cheap walk that needs no flow: most methods never touch a recording.
+    /// </summary>
+    public static bool MayMentionRecording(IOperation root, RecordingModel recordings)
+    {
+        foreach (var operation in root.DescendantsAndSelf())
+        {
+            if (IsRecordingSource(operation, recordings))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRecordingSource(IOperation op, RecordingModel recordings) => op switch
+    {
+        IMemberReferenceOperation member => recordings.IsRecordingMember(member.Member),
+        IInvocationOperation call => recordings.IsRecordingMember(call.TargetMethod),
+        ILocalReferenceOperation or IParameterReferenceOperation => recordings.IsRecordingType(op.Type) || recordings.GetRecordingElementType(op.Type) is not null,
+        _ => false,
+    };
 
     /// <summary>True when <paramref name="root"/> sets <c>Response.ContentType</c> to a <c>video/*</c> or <c>audio/*</c> constant.</summary>
     public bool SetsMediaContentType(IOperation root)
@@ -163,6 +205,47 @@ internal sealed class ResponseContentModel
     private ContentSink? AsSink(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
+        if (method.Name is "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "Ok" or "Json" or "Content" or "SendFileAsync"
+            or "Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod" &&
+            this.AsNamedSink(invocation, method) is { } named)
+        {
+            return named;
+        }
+
+        // stream.CopyToAsync(Response.Body), Response.Body.WriteAsync(bytes), Response.BodyWriter.WriteAsync(...)
+        IOperation? body = null;
+        if (this.IsResponseBody(invocation.Instance))
+        {
+            body = invocation.Instance;
+        }
+        else
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (this.IsResponseBody(argument.Value))
+                {
+                    body = argument.Value;
+                }
+            }
+        }
+
+        if (body is not null)
+        {
+            var operands = Values(invocation, skip: body);
+            if (invocation.Instance is { } instance && instance != body)
+            {
+                operands = operands.Add(instance);
+            }
+
+            return new ContentSink(invocation, "Response.Body", operands, isLink: false);
+        }
+
+        return null;
+    }
+
+    /// <summary>The sinks recognized by method name and type; only called for those names (the type checks walk base types).</summary>
+    private ContentSink? AsNamedSink(IInvocationOperation invocation, IMethodSymbol method)
+    {
         var type = method.ContainingType;
         var isMvc = type.IsOrDerivesFrom(this.controllerBase) || type.IsOrDerivesFrom(this.pageModel);
         var isResults = SymbolEqualityComparer.Default.Equals(type, this.results) || SymbolEqualityComparer.Default.Equals(type, this.typedResults);
@@ -193,34 +276,6 @@ internal sealed class ResponseContentModel
         if (method.Name == "Redirect" && type.IsOrDerivesFrom(this.httpResponse))
         {
             return new ContentSink(invocation, "Response.Redirect", Values(invocation, skip: null), isLink: true);
-        }
-
-        // stream.CopyToAsync(Response.Body), Response.Body.WriteAsync(bytes), Response.BodyWriter.WriteAsync(...)
-        IOperation? body = null;
-        if (this.IsResponseBody(invocation.Instance))
-        {
-            body = invocation.Instance;
-        }
-        else
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (this.IsResponseBody(argument.Value))
-                {
-                    body = argument.Value;
-                }
-            }
-        }
-
-        if (body is not null)
-        {
-            var operands = Values(invocation, skip: body);
-            if (invocation.Instance is { } instance && instance != body)
-            {
-                operands = operands.Add(instance);
-            }
-
-            return new ContentSink(invocation, "Response.Body", operands, isLink: false);
         }
 
         return null;

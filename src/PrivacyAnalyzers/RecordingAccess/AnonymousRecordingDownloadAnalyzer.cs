@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
 using PrivacyAnalyzers.Model;
 
@@ -51,7 +53,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(start.Compilation, endpoints, GlobalAuthorization.Collect(start, EndpointAuthorization.For(start.Compilation)));
+            var state = new State(start.Compilation, endpoints, new GlobalAuthorization());
             start.RegisterOperationBlockAction(state.AnalyzeBlock);
             start.RegisterCompilationEndAction(state.Report);
         });
@@ -67,6 +69,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<Finding> findings = new();
         private readonly ConcurrentQueue<Finding> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, ContentSink> servingMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -81,42 +84,57 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
+                // Global protection may be written in any block (a field initializer too).
+                foreach (var block in context.OperationBlocks)
+                {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
+                }
+
                 return;
             }
 
             foreach (var block in context.OperationBlocks)
             {
-                var recordings = RecordingModel.For(this.compilation, context.Options, DiagnosticIds.AnonymousRecordingDownload, block.Syntax.SyntaxTree);
-                LocalFlow? flow = null;
-                LocalFlow Flow() => flow ??= LocalFlow.For(block, context.CancellationToken);
-
+                // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
+                var search = new SinkSearch(this, block, context);
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (this.FindRecordingSink(block, recordings, Flow) is { } sink)
+                    if (search.FindRecordingSink(block) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, Flow()), sink));
+                        this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, search.Flow), sink));
                     }
                 }
-                else if (method.MethodKind == MethodKind.Ordinary && this.FindRecordingSink(block, recordings, Flow) is { } sink)
+                else if (method.MethodKind == MethodKind.Ordinary && search.FindRecordingSink(block) is { } sink)
                 {
                     // May be a minimal-API handler passed as a method group: decided at compilation end.
                     this.servingMethods.TryAdd(method.OriginalDefinition, sink);
                 }
 
-                foreach (var minimal in this.endpoints.MinimalApisIn(block))
+                foreach (var minimal in search.MinimalApis)
                 {
                     context.CancellationToken.ThrowIfCancellationRequested();
-                    var local = this.authorization.Describe(minimal, Flow());
                     if (minimal.Body is null)
                     {
-                        this.methodGroups.Enqueue(new Finding(minimal, local, null));
+                        this.methodGroups.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), null));
                     }
-                    else if (this.FindRecordingSink(minimal.Body, recordings, Flow) is { } sink)
+                    else if (search.FindRecordingSink(minimal.Body) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(minimal, local, sink));
+                        this.findings.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), sink));
                     }
                 }
             }
+        }
+
+        /// <summary>The recording model with the options of <paramref name="tree"/>; options are fixed for one compilation analysis.</summary>
+        public RecordingModel RecordingsFor(AnalyzerOptions options, SyntaxTree tree)
+        {
+            if (!this.recordingsByTree.TryGetValue(tree, out var model))
+            {
+                model = RecordingModel.For(this.compilation, options, DiagnosticIds.AnonymousRecordingDownload, tree);
+                this.recordingsByTree.TryAdd(tree, model);
+            }
+
+            return model;
         }
 
         public void Report(CompilationAnalysisContext context)
@@ -177,20 +195,102 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 effective.Description));
         }
 
-        /// <summary>The first sink of <paramref name="body"/> that serves a recording; local flow is computed only when there is a sink.</summary>
-        private ContentSink? FindRecordingSink(IOperation body, RecordingModel recordings, System.Func<LocalFlow> flow)
+        /// <summary>
+        /// The recording sinks of one operation block, with what deciding them needs (options, local flow, whether the
+        /// block can mention a recording at all) computed once and only when a sink is found.
+        /// </summary>
+        private sealed class SinkSearch
         {
-            bool? media = null;
-            foreach (var sink in this.content.FindSinks(body))
+            private readonly State state;
+            private readonly IOperation block;
+            private readonly OperationBlockAnalysisContext context;
+            private RecordingModel? recordings;
+            private LocalFlow? flow;
+            private bool? mayMentionRecording;
+            private List<ContentSink>? sinks;
+            private List<Endpoint>? minimalApis;
+
+            public SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context)
             {
-                media ??= this.content.SetsMediaContentType(body);
-                if (ResponseContentModel.ServesRecording(sink, recordings, flow(), media.Value))
+                this.state = state;
+                this.block = block;
+                this.context = context;
+                foreach (var operation in block.DescendantsAndSelf())
                 {
-                    return sink;
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            state.global.OnInvocation(invocation, state.authorization, context.CancellationToken);
+                            if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
+                            {
+                                (this.minimalApis ??= new List<Endpoint>()).Add(minimal);
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            state.global.OnAssignment(assignment, state.authorization);
+                            break;
+                    }
+
+                    if (state.content.AsSink(operation) is { } sink)
+                    {
+                        (this.sinks ??= new List<ContentSink>()).Add(sink);
+                    }
                 }
             }
 
-            return null;
+            public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.context.CancellationToken);
+
+            /// <summary>The minimal-API endpoints mapped in the block, in order.</summary>
+            public IReadOnlyList<Endpoint> MinimalApis => (IReadOnlyList<Endpoint>?)this.minimalApis ?? System.Array.Empty<Endpoint>();
+
+            private RecordingModel Recordings => this.recordings ??= this.state.RecordingsFor(this.context.Options, this.block.Syntax.SyntaxTree);
+
+            /// <summary>The first sink of <paramref name="body"/> (the block or a part of it) that serves a recording; local flow is computed only when a sink may need it.</summary>
+            public ContentSink? FindRecordingSink(IOperation body)
+            {
+                if (this.sinks is null)
+                {
+                    return null;
+                }
+
+                bool? media = null;
+                foreach (var sink in this.sinks)
+                {
+                    if (body != this.block && !IsWithin(sink.Operation, body))
+                    {
+                        continue;
+                    }
+
+                    media ??= this.state.content.SetsMediaContentType(body);
+                    if (ResponseContentModel.ServesMediaByName(sink, media.Value))
+                    {
+                        return sink;
+                    }
+
+                    // Data flow can only find a recording when something in the block is one.
+                    this.mayMentionRecording ??= ResponseContentModel.MayMentionRecording(this.block, this.Recordings);
+                    if (this.mayMentionRecording.Value && ResponseContentModel.ServesRecording(sink, this.Recordings, this.Flow, media.Value))
+                    {
+                        return sink;
+                    }
+                }
+
+                return null;
+            }
+
+            private static bool IsWithin(IOperation operation, IOperation ancestor)
+            {
+                for (var current = operation; current is not null; current = current.Parent)
+                {
+                    if (current == ancestor)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
         }
     }
 

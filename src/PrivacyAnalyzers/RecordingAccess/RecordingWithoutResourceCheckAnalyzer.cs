@@ -48,7 +48,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var state = new State(start.Compilation, endpoints, GlobalAuthorization.Collect(start, EndpointAuthorization.For(start.Compilation)));
+            var state = new State(start.Compilation, endpoints, new GlobalAuthorization());
             start.RegisterOperationBlockAction(state.AnalyzeBlock);
             start.RegisterCompilationEndAction(state.Report);
         });
@@ -71,6 +71,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(Endpoint Endpoint, LocalAuthorization Local)> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Candidate> methodCandidates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(int Resource, int User)>> helpers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<SyntaxTree, Models> modelsByTree = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -91,6 +92,12 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         {
             if (context.OwningSymbol is not IMethodSymbol method)
             {
+                // Global protection may be written in any block (a field initializer too).
+                foreach (var block in context.OperationBlocks)
+                {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
+                }
+
                 return;
             }
 
@@ -98,15 +105,34 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             {
                 if (block is not (IMethodBodyOperation or IBlockOperation))
                 {
+                    this.global.Scan(block, this.authorization, context.CancellationToken);
                     continue;
                 }
 
-                var tree = block.Syntax.SyntaxTree;
-                var models = new Models(
-                    RecordingModel.For(this.compilation, context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
-                    CurrentUserModel.For(this.compilation, context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
-                    PrivacyOptions.AccessCheckMethods.ReadSymbols(context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree, this.compilation),
-                    PrivacyOptions.ResourcePolicyName.Read(context.Options, DiagnosticIds.RecordingWithoutResourceCheck, tree));
+                var models = this.ModelsFor(context.Options, block.Syntax.SyntaxTree);
+
+                // One walk: global protection, whether a call returns a recording, and the Map* calls.
+                var loadsRecording = false;
+                List<Endpoint>? minimalApis = null;
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
+                            loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.TargetMethod.ReturnType.UnwrapTask());
+                            if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
+                            {
+                                (minimalApis ??= new List<Endpoint>()).Add(mapped);
+                            }
+
+                            break;
+                        case ISimpleAssignmentOperation assignment:
+                            this.global.OnAssignment(assignment, this.authorization);
+                            break;
+                    }
+                }
+
                 LocalFlow? lazyFlow = null;
                 LocalFlow Flow() => lazyFlow ??= LocalFlow.For(block, context.CancellationToken);
                 ControlFlowGraph? graph = null;
@@ -114,15 +140,17 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
                 this.RecordHelper(method, block, models, Flow);
 
+                // Nothing can be a candidate unless a call in the block returns a recording (every handler body is in the block):
+                // the common case ends here, with no flow, graph or endpoint work.
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (this.Analyze(endpoint, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
+                    if (loadsRecording && this.Analyze(endpoint, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
                     {
                         candidate.Local = this.authorization.Describe(endpoint, Flow());
                         this.candidates.Enqueue(candidate);
                     }
                 }
-                else if (method.MethodKind == MethodKind.Ordinary && EndpointModel.GetIdentifierLocation(method) is { } location)
+                else if (loadsRecording && method.MethodKind == MethodKind.Ordinary && EndpointModel.GetIdentifierLocation(method) is { } location)
                 {
                     // Perhaps a minimal-API handler passed as a method group: joined with its Map* call at compilation end.
                     var handler = new Endpoint(EndpointKind.MinimalApi, method, block, null, location, method.Name);
@@ -132,20 +160,36 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                foreach (var minimal in this.endpoints.MinimalApisIn(block))
+                foreach (var minimal in (IEnumerable<Endpoint>?)minimalApis ?? System.Array.Empty<Endpoint>())
                 {
-                    var local = this.authorization.Describe(minimal, Flow());
                     if (minimal.Body is null)
                     {
-                        this.methodGroups.Enqueue((minimal, local));
+                        this.methodGroups.Enqueue((minimal, this.authorization.Describe(minimal, Flow())));
                     }
-                    else if (this.Analyze(minimal, minimal.Body, Flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
+                    else if (loadsRecording &&
+                             this.Analyze(minimal, minimal.Body, Flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
                     {
-                        candidate.Local = local;
+                        candidate.Local = this.authorization.Describe(minimal, Flow());
                         this.candidates.Enqueue(candidate);
                     }
                 }
             }
+        }
+
+        /// <summary>The models and options in force for <paramref name="tree"/>, read once per tree (options are fixed for one compilation analysis).</summary>
+        private Models ModelsFor(AnalyzerOptions options, SyntaxTree tree)
+        {
+            if (!this.modelsByTree.TryGetValue(tree, out var models))
+            {
+                models = new Models(
+                    RecordingModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
+                    CurrentUserModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
+                    PrivacyOptions.AccessCheckMethods.ReadSymbols(options, DiagnosticIds.RecordingWithoutResourceCheck, tree, this.compilation),
+                    PrivacyOptions.ResourcePolicyName.Read(options, DiagnosticIds.RecordingWithoutResourceCheck, tree));
+                this.modelsByTree.TryAdd(tree, models);
+            }
+
+            return models;
         }
 
         public void Report(CompilationAnalysisContext context)
@@ -341,8 +385,8 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var flow = lazyFlow();
-
+            // The flow is built at the first comparison: most bool methods compare nothing.
+            LocalFlow? flow = null;
             var pairs = ImmutableArray.CreateBuilder<(int, int)>();
             foreach (var operation in body.Descendants())
             {
@@ -380,6 +424,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                flow ??= lazyFlow();
                 var leftSlots = Slots(method, left, models, flow);
                 var rightSlots = Slots(method, right, models, flow);
                 foreach (var a in leftSlots)

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -36,7 +37,8 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
             var content = ResponseContentModel.For(start.Compilation);
             var types = WellKnownTypes.For(start.Compilation);
             var zip = (types.Get(WellKnownTypeNames.SystemIOCompressionZipArchive), types.Get(WellKnownTypeNames.SystemIOCompressionZipFileExtensions));
-            start.RegisterOperationBlockAction(context => Analyze(context, endpoints, queries, content, zip));
+            var recordingsByTree = new ConcurrentDictionary<SyntaxTree, RecordingModel>();
+            start.RegisterOperationBlockAction(context => Analyze(context, endpoints, queries, content, zip, recordingsByTree));
         });
     }
 
@@ -45,7 +47,8 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
         EndpointModel endpoints,
         RecordingQueryModel queries,
         ResponseContentModel content,
-        (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip)
+        (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip,
+        ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree)
     {
         if (context.OwningSymbol is not IMethodSymbol method)
         {
@@ -54,27 +57,39 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
         foreach (var block in context.OperationBlocks)
         {
-            var handlers = new List<Endpoint>();
+            List<Endpoint>? handlers = null;
             if (endpoints.ForMethod(method, block) is { } endpoint)
             {
-                handlers.Add(endpoint);
+                (handlers ??= new List<Endpoint>()).Add(endpoint);
             }
 
             foreach (var minimal in endpoints.MinimalApisIn(block))
             {
                 if (minimal.Body is not null)
                 {
-                    handlers.Add(minimal);
+                    (handlers ??= new List<Endpoint>()).Add(minimal);
                 }
             }
 
-            if (handlers.Count == 0)
+            if (handlers is null)
             {
                 continue;
             }
 
+            // Options are fixed for one compilation analysis: read them once per tree.
             var tree = block.Syntax.SyntaxTree;
-            var recordings = RecordingModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
+            if (!recordingsByTree.TryGetValue(tree, out var recordings))
+            {
+                recordings = RecordingModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
+                recordingsByTree.TryAdd(tree, recordings);
+            }
+
+            // Most handlers never read a collection of recordings: then no query can be found, and no flow is needed.
+            if (!MayQueryRecordings(block, recordings))
+            {
+                continue;
+            }
+
             var currentUser = CurrentUserModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
             var flow = LocalFlow.For(block, context.CancellationToken);
 
@@ -127,6 +142,34 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// False when no operation of <paramref name="block"/> can be where a collection query of recordings starts (a
+    /// <c>DbSet</c> member, <c>Set&lt;T&gt;()</c>, a repository call returning recordings): every query the analysis follows,
+    /// through conversions, awaits, LINQ receivers and locals of the block, is rooted at such an operation in the block.
+    /// </summary>
+    private static bool MayQueryRecordings(IOperation block, RecordingModel recordings)
+    {
+        foreach (var operation in block.Descendants())
+        {
+            switch (operation)
+            {
+                case IInvocationOperation { TargetMethod: var target }:
+                    if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
+                        recordings.GetRecordingElementType(target.ReturnType.UnwrapTask()) is not null)
+                    {
+                        return true;
+                    }
+
+                    break;
+
+                case IPropertyReferenceOperation or IFieldReferenceOperation when recordings.GetRecordingElementType(operation.Type) is not null:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"returns", "archives" or "streams" when the body exposes an unscoped query that way; null otherwise.</summary>
