@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PrivacyAnalyzers.Model;
@@ -13,36 +12,18 @@ namespace PrivacyAnalyzers.Deletion;
 /// method of the same type it calls, deletes; or (b) has dependent personal-data entities that survive it —
 /// linked by an optional relationship, an <c>OnDelete</c> that does not cascade, or only a key member such as
 /// <c>RecordingId</c> (no relationship, no cascade) — and that the method does not delete too.
-/// Decided at compilation end, where every <c>OnDelete</c> configuration is known.
+/// Decided at compilation end by <see cref="DeletionPathAnalyzer"/>, where every <c>OnDelete</c> configuration is known.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class DeletionLeavesDataBehindAnalyzer : DiagnosticAnalyzer
+internal static class DeletionLeavesDataBehindRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.DeletionLeavesDataBehind);
+    private const DeletionRules Rule = DeletionRules.LeavesDataBehind;
 
-    public override void Initialize(AnalysisContext context)
+    public static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
     {
-        // Generated code is analyzed (it can configure relationships and delete dependents) but never reported on.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var facts = DeletionPathFacts.Collect(start, DiagnosticIds.DeletionLeavesDataBehind);
-            if (facts is null)
-            {
-                return;
-            }
-
-            start.RegisterCompilationEndAction(end => Report(end, facts));
-        });
-    }
-
-    private static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
-    {
-        var entities = facts.PersistedTypes();
-        var deletions = facts.Deletions.Select(d => (Site: d, Deleted: facts.DeletedBy(d, entities))).ToList();
-        var dependentsCandidates = entities.Where(e => facts.PersonalData.IsPersonalData(e)).ToList();
+        var personalData = facts.PersonalData(Rule);
+        var deletions = facts.Deletions(Rule);
+        List<INamedTypeSymbol>? dependentsCandidates = null;
+        var mediaMembers = new Dictionary<INamedTypeSymbol, ImmutableArray<ISymbol>>(SymbolEqualityComparer.Default);
 
         foreach (var (site, deleted) in DeletionPathFacts.InSourceOrder(deletions, d => d.Site.Location))
         {
@@ -54,17 +35,22 @@ public sealed class DeletionLeavesDataBehindAnalyzer : DiagnosticAnalyzer
             foreach (var entity in deleted)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (!facts.PersonalData.IsPersonalData(entity))
+                if (!personalData.IsPersonalData(entity))
                 {
                     continue;
                 }
 
+                dependentsCandidates ??= PersonalEntities(facts, personalData);
                 var closure = facts.Closure(site.Scope);
                 var leftBehind = new List<string>();
-                var mediaMembers = facts.Media.MediaMembers(entity);
-                if (!mediaMembers.IsEmpty && !facts.DeletesMedia(closure))
+                if (!mediaMembers.TryGetValue(entity, out var media))
                 {
-                    leftBehind.Add($"the stored media that {StoredMediaModel.Describe(mediaMembers)} points to");
+                    mediaMembers[entity] = media = facts.Media.MediaMembers(entity);
+                }
+
+                if (!media.IsEmpty && !facts.DeletesMedia(closure, Rule))
+                {
+                    leftBehind.Add($"the stored media that {StoredMediaModel.Describe(media)} points to");
                 }
 
                 foreach (var dependent in dependentsCandidates)
@@ -75,8 +61,7 @@ public sealed class DeletionLeavesDataBehindAnalyzer : DiagnosticAnalyzer
                     }
 
                     var configured = facts.HasDeleteBehavior(entity, dependent);
-                    if ((reference == ReferenceKind.None && !configured) ||
-                        deletions.Any(d => closure.Contains(d.Site.Scope) && d.Deleted.Any(x => DeletionPathFacts.Covers(x, dependent))))
+                    if ((reference == ReferenceKind.None && !configured) || DeletedInClosure(deletions, closure, dependent))
                     {
                         continue;
                     }
@@ -94,6 +79,41 @@ public sealed class DeletionLeavesDataBehindAnalyzer : DiagnosticAnalyzer
                 }
             }
         }
+    }
+
+    private static List<INamedTypeSymbol> PersonalEntities(DeletionPathFacts facts, PersonalDataModel personalData)
+    {
+        var result = new List<INamedTypeSymbol>();
+        foreach (var entity in facts.PersistedTypes())
+        {
+            if (personalData.IsPersonalData(entity))
+            {
+                result.Add(entity);
+            }
+        }
+
+        return result;
+    }
+
+    private static bool DeletedInClosure(List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol dependent)
+    {
+        foreach (var (site, deleted) in deletions)
+        {
+            if (!closure.Contains(site.Scope))
+            {
+                continue;
+            }
+
+            foreach (var type in deleted)
+            {
+                if (DeletionPathFacts.Covers(type, dependent))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static string Why(ReferenceKind reference, ISymbol? via, bool configured) =>

@@ -1,6 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PrivacyAnalyzers.Model;
@@ -11,73 +9,87 @@ namespace PrivacyAnalyzers.Deletion;
 /// PRIV010: a personal-data entity type is stored (a <c>DbSet&lt;T&gt;</c>, <c>Add</c>, a repository save...) and no
 /// deletion path for it exists anywhere in the compilation — no Remove, ExecuteDelete, repository delete, raw
 /// SQL <c>DELETE FROM</c>, <c>UserManager.DeleteAsync</c>, configured deletion method, nor a cascade from a
-/// principal that is deleted. Decided at compilation end; deletions in generated code (Razor pages) count.
+/// principal that is deleted. Decided at compilation end by <see cref="DeletionPathAnalyzer"/>; deletions in
+/// generated code (Razor pages) count.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class PersonalDataNeverDeletedAnalyzer : DiagnosticAnalyzer
+internal static class PersonalDataNeverDeletedRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.PersonalDataNeverDeleted);
+    private const DeletionRules Rule = DeletionRules.NeverDeleted;
 
-    public override void Initialize(AnalysisContext context)
+    public static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
     {
-        // Generated code is analyzed (a Razor account-deletion page compiles to generated C#) but never reported on.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
-        {
-            var facts = DeletionPathFacts.Collect(start, DiagnosticIds.PersonalDataNeverDeleted);
-            if (facts is null)
-            {
-                return;
-            }
-
-            start.RegisterCompilationEndAction(end => Report(end, facts));
-        });
-    }
-
-    private static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
-    {
+        var personalData = facts.PersonalData(Rule);
         var entities = facts.PersistedTypes();
-        var personal = entities.Where(e => facts.PersonalData.IsPersonalData(e)).ToList();
+        var personal = new List<INamedTypeSymbol>();
+        foreach (var entity in entities)
+        {
+            if (personalData.IsPersonalData(entity))
+            {
+                personal.Add(entity);
+            }
+        }
+
         if (personal.Count == 0)
         {
             return;
         }
 
-        var deleted = facts.Deletions
-            .SelectMany(d => facts.DeletedBy(d, entities))
-            .Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default)
-            .ToList();
-        var deletable = new HashSet<INamedTypeSymbol>(entities.Where(e => deleted.Any(d => DeletionPathFacts.Covers(d, e))), SymbolEqualityComparer.Default);
-        deletable.UnionWith(deleted);
+        var deleted = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var (_, types) in facts.Deletions(Rule))
+        {
+            deleted.UnionWith(types);
+        }
+
+        var deletable = new HashSet<INamedTypeSymbol>(deleted, SymbolEqualityComparer.Default);
+        foreach (var entity in entities)
+        {
+            foreach (var type in deleted)
+            {
+                if (DeletionPathFacts.Covers(type, entity))
+                {
+                    deletable.Add(entity);
+                    break;
+                }
+            }
+        }
 
         // Cascades: a dependent whose principal has a deletion path is deleted with it, transitively.
-        for (var changed = true; changed;)
+        // A worklist: each newly deletable principal is asked once about every entity not yet deletable.
+        var pending = new Queue<INamedTypeSymbol>(deletable);
+        while (pending.Count > 0)
         {
-            changed = false;
+            var principal = pending.Dequeue();
             foreach (var entity in entities)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                if (!deletable.Contains(entity) && deletable.ToList().Any(principal => facts.Cascades(principal, entity, out _, out _)))
+                if (!deletable.Contains(entity) && facts.Cascades(principal, entity, out _, out _))
                 {
                     deletable.Add(entity);
-                    changed = true;
+                    pending.Enqueue(entity);
                 }
+            }
+        }
+
+        var firstSite = new Dictionary<INamedTypeSymbol, PersistenceSite>(SymbolEqualityComparer.Default);
+        var firstDbSet = new Dictionary<INamedTypeSymbol, PersistenceSite>(SymbolEqualityComparer.Default);
+        foreach (var site in facts.Persisted)
+        {
+            if (site.IsGenerated || deletable.Contains(site.Entity))
+            {
+                continue;
+            }
+
+            Keep(firstSite, site);
+            if (site.DbSetName is not null)
+            {
+                Keep(firstDbSet, site);
             }
         }
 
         foreach (var entity in personal)
         {
-            if (deletable.Contains(entity))
-            {
-                continue;
-            }
-
-            var sites = facts.Persisted.Where(p => DeletionPathFacts.Same(p.Entity, entity) && !p.IsGenerated).ToList();
-            var site = DeletionPathFacts.InSourceOrder(sites.Where(s => s.DbSetName is not null), s => s.Location).FirstOrDefault()
-                ?? DeletionPathFacts.InSourceOrder(sites, s => s.Location).FirstOrDefault();
-            if (site is null)
+            if (deletable.Contains(entity) ||
+                !(firstDbSet.TryGetValue(entity, out var site) || firstSite.TryGetValue(entity, out site)))
             {
                 continue;
             }
@@ -86,7 +98,16 @@ public sealed class PersonalDataNeverDeletedAnalyzer : DiagnosticAnalyzer
                 Descriptors.PersonalDataNeverDeleted,
                 site.Location,
                 entity.Name,
-                PersonalDataModel.Describe(facts.PersonalData.Classify(entity))));
+                PersonalDataModel.Describe(personalData.Classify(entity))));
+        }
+    }
+
+    /// <summary>Keeps the first site of each entity in source order (file, then position).</summary>
+    private static void Keep(Dictionary<INamedTypeSymbol, PersistenceSite> first, PersistenceSite site)
+    {
+        if (!first.TryGetValue(site.Entity, out var kept) || DeletionPathFacts.ComesBefore(site.Location, kept.Location))
+        {
+            first[site.Entity] = site;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -12,61 +12,42 @@ namespace PrivacyAnalyzers.Deletion;
 /// flagged as deleted (<c>IsDeleted = true</c>, <c>DeletedAt = ...</c>, <c>Status = ...Deleted</c>,
 /// <c>SetProperty(x =&gt; x.IsDeleted, true)</c>), and neither that method nor a method of its type it calls
 /// deletes the entity, clears its members or deletes its stored media — and no purge path in the compilation
-/// hard-deletes rows by that flag. Decided at compilation end, where every purge job is known.
+/// hard-deletes rows by that flag. Decided at compilation end by <see cref="DeletionPathAnalyzer"/>, where every
+/// purge job is known.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class SoftDeleteOfPersonalDataAnalyzer : DiagnosticAnalyzer
+internal static class SoftDeleteOfPersonalDataRule
 {
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-        ImmutableArray.Create(Descriptors.SoftDeleteOfPersonalData);
+    private const DeletionRules Rule = DeletionRules.SoftDelete;
 
-    public override void Initialize(AnalysisContext context)
+    public static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
     {
-        // Generated code is analyzed (its purge jobs and deletions count) but never reported on.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
-        context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(static start =>
+        var softDeletes = new List<SoftDeleteSite>();
+        foreach (var softDelete in facts.SoftDeletes)
         {
-            var facts = DeletionPathFacts.Collect(start, DiagnosticIds.SoftDeleteOfPersonalData);
-            if (facts is null)
+            if (!softDelete.IsGenerated)
             {
-                return;
+                softDeletes.Add(softDelete);
             }
+        }
 
-            start.RegisterCompilationEndAction(end => Report(end, facts));
-        });
-    }
-
-    private static void Report(CompilationAnalysisContext context, DeletionPathFacts facts)
-    {
-        var softDeletes = facts.SoftDeletes.Where(s => !s.IsGenerated).ToList();
         if (softDeletes.Count == 0)
         {
             return;
         }
 
-        var entities = facts.PersistedTypes();
-        var deletions = facts.Deletions.Select(d => (Site: d, Deleted: facts.DeletedBy(d, entities))).ToList();
+        var personalData = facts.PersonalData(Rule);
+        var deletions = facts.Deletions(Rule);
         foreach (var softDelete in DeletionPathFacts.InSourceOrder(softDeletes, s => s.Location))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            if (softDelete.Entity is not INamedTypeSymbol entity || !facts.PersonalData.IsPersonalData(entity) || !facts.IsDeletionHandler(softDelete.Scope))
+            if (softDelete.Entity is not INamedTypeSymbol entity || !personalData.IsPersonalData(entity) || !facts.IsDeletionHandler(softDelete.Scope))
             {
                 continue;
             }
 
             var closure = facts.Closure(softDelete.Scope);
-            var deletesEntity = deletions.Any(d => closure.Contains(d.Site.Scope) && d.Deleted.Any(x => DeletionPathFacts.Covers(x, entity) || DeletionPathFacts.Covers(entity, x)));
-            if (deletesEntity || facts.ClearsMembersOf(closure, entity) || facts.DeletesMedia(closure))
-            {
-                continue;
-            }
-
-            var purged = deletions.Any(d =>
-                d.Deleted.Any(x => DeletionPathFacts.Covers(x, entity) || DeletionPathFacts.Covers(entity, x)) &&
-                (facts.ReadsFlag(d.Site.Scope, softDelete.Member) ||
-                 (d.Site.Call.SqlText is { } sql && sql.IndexOf(softDelete.Member.Name, StringComparison.OrdinalIgnoreCase) >= 0)));
-            if (purged)
+            if (DeletesEntity(deletions, closure, entity) || facts.ClearsMembersOf(closure, entity) || facts.DeletesMedia(closure, Rule) ||
+                IsPurged(facts, deletions, entity, softDelete.Member))
             {
                 continue;
             }
@@ -78,6 +59,48 @@ public sealed class SoftDeleteOfPersonalDataAnalyzer : DiagnosticAnalyzer
                 entity.Name,
                 softDelete.Member.Name));
         }
+    }
+
+    private static bool DeletesEntity(List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol entity)
+    {
+        foreach (var (site, deleted) in deletions)
+        {
+            if (closure.Contains(site.Scope) && DeletesRowsOf(deleted, entity))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A purge path: a deletion of the entity that reads the flag (or whose SQL names it) anywhere in the compilation.</summary>
+    private static bool IsPurged(DeletionPathFacts facts, List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, INamedTypeSymbol entity, ISymbol flag)
+    {
+        foreach (var (site, deleted) in deletions)
+        {
+            if (DeletesRowsOf(deleted, entity) &&
+                (facts.ReadsFlag(site.Scope, flag) ||
+                 (site.Call.SqlText is { } sql && sql.IndexOf(flag.Name, StringComparison.OrdinalIgnoreCase) >= 0)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeletesRowsOf(ImmutableArray<INamedTypeSymbol> deleted, INamedTypeSymbol entity)
+    {
+        foreach (var type in deleted)
+        {
+            if (DeletionPathFacts.Covers(type, entity) || DeletionPathFacts.Covers(entity, type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string HandlerName(ISymbol scope) =>
