@@ -58,6 +58,7 @@ internal sealed class DeletionPathFacts
     private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
         new(PairComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, ImmutableHashSet<ISymbol>> closures = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, EntityShape> shapes = new(SymbolEqualityComparer.Default);
 
     private DeletionPathFacts(Compilation compilation, AnalyzerOptions options, PersistenceModel persistence)
     {
@@ -494,6 +495,13 @@ internal sealed class DeletionPathFacts
 
     private (bool Cascades, ReferenceKind Reference, ISymbol? Via) DecideCascade(INamedTypeSymbol principal, INamedTypeSymbol dependent)
     {
+        // Most pairs of entities are unrelated: no setting, no navigation either way, no key member. Say so
+        // from each type's members indexed once, before FindReference scans members and attributes.
+        if (this.SettingsFor(principal, dependent).Count == 0 && !this.MayReference(principal, dependent))
+        {
+            return (false, ReferenceKind.None, null);
+        }
+
         var reference = this.deletion.FindReference(principal, dependent, out var via);
         var configured = this.SettingsFor(principal, dependent);
         bool? required = null;
@@ -512,6 +520,55 @@ internal sealed class DeletionPathFacts
     }
 
     private static readonly List<RelationshipSetting> NoSettings = new();
+
+    /// <summary>
+    /// A necessary condition for <see cref="DeletionModel.FindReference"/> to find anything: the dependent has a
+    /// property of the principal's type or one named <c>{Principal}Id</c>, or the principal a collection of dependents.
+    /// </summary>
+    private bool MayReference(INamedTypeSymbol principal, INamedTypeSymbol dependent)
+    {
+        var dependentShape = this.ShapeOf(dependent);
+        return dependentShape.PropertyTypes.Contains(principal.OriginalDefinition) ||
+            dependentShape.PropertyNames.Contains(principal.Name + "Id") ||
+            this.ShapeOf(principal).CollectionElements.Contains(dependent.OriginalDefinition);
+    }
+
+    private EntityShape ShapeOf(INamedTypeSymbol entity)
+    {
+        if (!this.shapes.TryGetValue(entity, out var shape))
+        {
+            shape = new EntityShape();
+            foreach (var member in PersonalDataModel.InstanceDataMembers(entity))
+            {
+                if (member is not IPropertySymbol property)
+                {
+                    continue;
+                }
+
+                shape.PropertyTypes.Add(property.Type.OriginalDefinition);
+                shape.PropertyNames.Add(property.Name);
+                if (property.Type.SpecialType != SpecialType.System_String && property.Type is not INamedTypeSymbol { TypeArguments.Length: 0 } &&
+                    this.persistence.EntityOf(property.Type) is { } element)
+                {
+                    shape.CollectionElements.Add(element.OriginalDefinition);
+                }
+            }
+
+            this.shapes.TryAdd(entity, shape);
+        }
+
+        return shape;
+    }
+
+    /// <summary>What an entity's properties say about its relationships, indexed once per type.</summary>
+    private sealed class EntityShape
+    {
+        public HashSet<ITypeSymbol> PropertyTypes { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<string> PropertyNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<ITypeSymbol> CollectionElements { get; } = new(SymbolEqualityComparer.Default);
+    }
 
     /// <summary>The relationship settings of one pair, in the order they were collected.</summary>
     private List<RelationshipSetting> SettingsFor(INamedTypeSymbol principal, INamedTypeSymbol dependent)
