@@ -53,9 +53,11 @@ internal static class DeletionLeavesDataBehindRule
                     leftBehind.Add($"the stored media that {StoredMediaModel.Describe(media)} points to");
                 }
 
+                var related = facts.MayDependOn(entity);
                 foreach (var dependent in dependentsCandidates)
                 {
-                    if (DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
+                    // Unrelated entities (no setting, no navigation, no key member) are neither cascaded nor left behind.
+                    if (!related.Contains(dependent) || DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
                     {
                         continue;
                     }

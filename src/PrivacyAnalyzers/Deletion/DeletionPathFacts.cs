@@ -55,6 +55,7 @@ internal sealed class DeletionPathFacts
     private Dictionary<string, List<INamedTypeSymbol>>? entitiesByTable;
     private Dictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), List<RelationshipSetting>>? settingsByPair;
     private HashSet<(ISymbol Scope, ISymbol Member)>? flagReadSet;
+    private Dictionary<ISymbol, List<INamedTypeSymbol>>? dependentsIndex;
     private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
         new(PairComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, ImmutableHashSet<ISymbol>> closures = new(SymbolEqualityComparer.Default);
@@ -520,6 +521,106 @@ internal sealed class DeletionPathFacts
     }
 
     private static readonly List<RelationshipSetting> NoSettings = new();
+
+    /// <summary>
+    /// The stored entities that may depend on <paramref name="principal"/>: those <see cref="Cascades"/> can say
+    /// anything about (a relationship setting, a navigation either way, a <c>{Principal}Id</c> member). Every other
+    /// stored entity is unrelated: it neither cascades nor is left behind.
+    /// </summary>
+    public HashSet<INamedTypeSymbol> MayDependOn(INamedTypeSymbol principal)
+    {
+        var byPrincipal = this.DependentsIndex();
+        var result = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        if (byPrincipal.TryGetValue(principal.OriginalDefinition, out var indexed))
+        {
+            result.UnionWith(indexed);
+        }
+
+        var entities = this.PersistedTypes();
+        if (!entities.Contains(principal))
+        {
+            // A deleted type that is not stored itself: the index (built over stored entities) misses its key members.
+            foreach (var entity in entities)
+            {
+                if (this.MayReference(principal, entity))
+                {
+                    result.Add(entity);
+                }
+            }
+        }
+
+        foreach (var element in this.ShapeOf(principal).CollectionElements)
+        {
+            if (element is INamedTypeSymbol named && entities.Contains(named))
+            {
+                result.Add(named);
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<ISymbol, List<INamedTypeSymbol>> DependentsIndex()
+    {
+        if (this.dependentsIndex is { } built)
+        {
+            return built;
+        }
+
+        var entities = this.PersistedTypes();
+        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in entities)
+        {
+            if (!byName.TryGetValue(entity.Name, out var named))
+            {
+                byName[entity.Name] = named = new List<INamedTypeSymbol>();
+            }
+
+            named.Add(entity);
+        }
+
+        var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        void Add(ISymbol principal, INamedTypeSymbol dependent)
+        {
+            if (!index.TryGetValue(principal, out var list))
+            {
+                index[principal] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(dependent);
+        }
+
+        foreach (var dependent in entities)
+        {
+            var shape = this.ShapeOf(dependent);
+            foreach (var type in shape.PropertyTypes)
+            {
+                Add(type, dependent);
+            }
+
+            foreach (var name in shape.PropertyNames)
+            {
+                if (name.Length > 2 && name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) &&
+                    byName.TryGetValue(name.Substring(0, name.Length - 2), out var principals))
+                {
+                    foreach (var principal in principals)
+                    {
+                        Add(principal, dependent);
+                    }
+                }
+            }
+        }
+
+        foreach (var setting in this.settings)
+        {
+            if (setting.Dependent.OriginalDefinition is INamedTypeSymbol dependent && entities.Contains(dependent))
+            {
+                Add(setting.Principal.OriginalDefinition, dependent);
+            }
+        }
+
+        return this.dependentsIndex = index;
+    }
 
     /// <summary>
     /// A necessary condition for <see cref="DeletionModel.FindReference"/> to find anything: the dependent has a

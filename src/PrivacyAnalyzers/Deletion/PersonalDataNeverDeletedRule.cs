@@ -54,12 +54,12 @@ internal static class PersonalDataNeverDeletedRule
         }
 
         // Cascades: a dependent whose principal has a deletion path is deleted with it, transitively.
-        // A worklist: each newly deletable principal is asked once about every entity not yet deletable.
+        // A worklist: each newly deletable principal is asked once about the entities that may depend on it.
         var pending = new Queue<INamedTypeSymbol>(deletable);
         while (pending.Count > 0)
         {
             var principal = pending.Dequeue();
-            foreach (var entity in entities)
+            foreach (var entity in facts.MayDependOn(principal))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 if (!deletable.Contains(entity) && facts.Cascades(principal, entity, out _, out _))
