@@ -26,7 +26,7 @@ internal sealed class DeletionPathFacts
     private readonly ConcurrentBag<PersistenceSite> persisted = new();
     private readonly ConcurrentBag<DeletionSite> deletions = new();
     private readonly ConcurrentBag<SoftDeleteSite> softDeletes = new();
-    private readonly ConcurrentBag<ISymbol> mediaDeletionScopes = new();
+    private readonly ConcurrentBag<(ISymbol Scope, DeletionRules Rules)> mediaDeletionScopes = new();
     private readonly ConcurrentBag<(ISymbol Scope, ITypeSymbol Entity)> cleared = new();
     private readonly ConcurrentBag<(ISymbol Scope, ISymbol Member)> flagReads = new();
     private readonly ConcurrentBag<(ISymbol Caller, ISymbol Callee)> sameTypeCalls = new();
@@ -34,32 +34,53 @@ internal sealed class DeletionPathFacts
     private readonly ConcurrentBag<(INamedTypeSymbol Entity, string Table)> tables = new();
     private readonly ConcurrentBag<ISymbol> endpointHandlers = new();
 
+    /// <summary>The <c>deletion_methods</c> of each rule, per syntax tree (editorconfig sections can differ per file).</summary>
+    private readonly ConcurrentDictionary<SyntaxTree, ConfiguredMethods> configuredByTree = new();
+
     private readonly Compilation compilation;
     private readonly AnalyzerOptions options;
-    private readonly string ruleId;
     private readonly PersistenceModel persistence;
     private readonly DeletionModel deletion;
     private readonly StoredMediaModel media;
+    private readonly PersonalDataModel[] personalData;
     private readonly INamedTypeSymbol? httpDelete;
     private readonly INamedTypeSymbol? endpointExtensions;
     private readonly INamedTypeSymbol? tableAttribute;
 
-    private DeletionPathFacts(Compilation compilation, AnalyzerOptions options, string ruleId, PersistenceModel persistence)
+    // Decided once at compilation end, shared by the three rules (the end action runs once).
+    private readonly object decisionLock = new();
+    private ImmutableHashSet<INamedTypeSymbol>? persistedTypes;
+    private ImmutableArray<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)>? deletedBySite;
+    private ILookup<ISymbol, ISymbol>? callees;
+    private Dictionary<string, List<INamedTypeSymbol>>? entitiesByTable;
+    private Dictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), List<RelationshipSetting>>? settingsByPair;
+    private HashSet<(ISymbol Scope, ISymbol Member)>? flagReadSet;
+    private Dictionary<ISymbol, List<INamedTypeSymbol>>? dependentsIndex;
+    private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
+        new(PairComparer.Instance);
+    private readonly ConcurrentDictionary<ISymbol, ImmutableHashSet<ISymbol>> closures = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, EntityShape> shapes = new(SymbolEqualityComparer.Default);
+
+    private DeletionPathFacts(Compilation compilation, AnalyzerOptions options, PersistenceModel persistence)
     {
         this.compilation = compilation;
         this.options = options;
-        this.ruleId = ruleId;
         this.persistence = persistence;
         this.deletion = DeletionModel.For(compilation, persistence);
         this.media = StoredMediaModel.For(compilation);
-        this.PersonalData = PersonalDataModel.Create(compilation, options, ruleId);
+
+        // The personal-data options are read per rule (dotnet_code_quality.PRIV010.personal_data_types...).
+        this.personalData = new PersonalDataModel[DeletionRuleIds.Count];
+        for (var i = 0; i < DeletionRuleIds.Count; i++)
+        {
+            this.personalData[i] = PersonalDataModel.Create(compilation, options, DeletionRuleIds.IdOf(DeletionRuleIds.FlagAt(i)));
+        }
+
         var types = WellKnownTypes.For(compilation);
         this.httpDelete = types.Get(WellKnownTypeNames.MvcHttpDeleteAttribute);
         this.endpointExtensions = types.Get(WellKnownTypeNames.EndpointRouteBuilderExtensions);
         this.tableAttribute = types.Get(WellKnownTypeNames.TableAttribute);
     }
-
-    public PersonalDataModel PersonalData { get; }
 
     public StoredMediaModel Media => this.media;
 
@@ -67,15 +88,16 @@ internal sealed class DeletionPathFacts
 
     public IEnumerable<PersistenceSite> Persisted => this.persisted;
 
-    public IEnumerable<DeletionSite> Deletions => this.deletions;
-
     public IEnumerable<SoftDeleteSite> SoftDeletes => this.softDeletes;
+
+    /// <summary>The personal-data model with the options of <paramref name="rule"/>.</summary>
+    public PersonalDataModel PersonalData(DeletionRules rule) => this.personalData[DeletionRuleIds.IndexOf(rule)];
 
     /// <summary>
     /// Registers the collection for one compilation; null (nothing registered) when neither EF Core nor
     /// Identity is referenced.
     /// </summary>
-    public static DeletionPathFacts? Collect(CompilationStartAnalysisContext start, string ruleId)
+    public static DeletionPathFacts? Collect(CompilationStartAnalysisContext start)
     {
         var persistence = PersistenceModel.For(start.Compilation);
         if (!persistence.IsAvailable)
@@ -83,7 +105,7 @@ internal sealed class DeletionPathFacts
             return null;
         }
 
-        var facts = new DeletionPathFacts(start.Compilation, start.Options, ruleId, persistence);
+        var facts = new DeletionPathFacts(start.Compilation, start.Options, persistence);
         start.RegisterSymbolAction(facts.AnalyzeType, SymbolKind.NamedType);
         start.RegisterOperationAction(facts.AnalyzeInvocation, OperationKind.Invocation);
         start.RegisterOperationAction(facts.AnalyzeAssignment, OperationKind.SimpleAssignment);
@@ -94,6 +116,11 @@ internal sealed class DeletionPathFacts
     private void AnalyzeType(SymbolAnalysisContext context)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        if (type.TypeKind != TypeKind.Class)
+        {
+            return;
+        }
+
         foreach (var (property, entity) in this.persistence.DbSetProperties(type))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -108,54 +135,61 @@ internal sealed class DeletionPathFacts
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        var scope = ScopeOf(invocation, context.ContainingSymbol, this.endpointExtensions);
-        var location = invocation.Syntax.GetLocation();
-
-        if (method.ContainingType is { } containingType &&
-            SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, scope.ContainingType?.OriginalDefinition))
+        var containingType = method.ContainingType;
+        if (containingType is null)
         {
-            this.sameTypeCalls.Add((scope, method.OriginalDefinition));
+            return;
         }
 
-        if (method.Name == "MapDelete" && this.endpointExtensions is not null &&
-            SymbolEqualityComparer.Default.Equals(method.ContainingType, this.endpointExtensions))
+        // Scope (a walk up the operation tree) and location (an allocation) only when something is recorded.
+        ISymbol? scope = null;
+        Location? location = null;
+        ISymbol Scope() => scope ??= ScopeOf(invocation, context.ContainingSymbol, this.endpointExtensions);
+        Location Where() => location ??= invocation.Syntax.GetLocation();
+
+        // A lambda's containing type is that of the method around it, so this matches ScopeOf(...).ContainingType.
+        if (context.ContainingSymbol.ContainingType is { } callerType &&
+            SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType.OriginalDefinition))
         {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: var target })
-                {
-                    switch (target)
-                    {
-                        case IAnonymousFunctionOperation lambda:
-                            this.endpointHandlers.Add(lambda.Symbol);
-                            break;
-                        case IMethodReferenceOperation reference:
-                            this.endpointHandlers.Add(reference.Method.OriginalDefinition);
-                            break;
-                    }
-                }
-            }
+            this.sameTypeCalls.Add((Scope(), method.OriginalDefinition));
+        }
+
+        if (this.endpointExtensions is not null && method.Name == "MapDelete" &&
+            SymbolEqualityComparer.Default.Equals(containingType, this.endpointExtensions))
+        {
+            this.AddEndpointHandlers(invocation);
         }
 
         foreach (var entity in this.persistence.PersistedEntities(invocation))
         {
-            this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, location, context.IsGeneratedCode, null));
+            this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, Where(), context.IsGeneratedCode, null));
         }
 
-        var configured = PrivacyOptions.DeletionMethods.ReadSymbols(context.Options, this.ruleId, invocation.Syntax.SyntaxTree, context.Compilation);
-        if (this.deletion.GetDeletion(invocation, configured) is { } call)
+        var configured = this.ConfiguredFor(invocation.Syntax.SyntaxTree);
+        var configuredBy = configured.RulesConfiguring(method);
+
+        // What every rule sees (built-in deletions), and what the rules that configure this method see.
+        var builtIn = configuredBy == DeletionRules.All ? null : this.deletion.GetDeletion(invocation, SymbolSet.Empty);
+        if (builtIn is not null)
         {
-            this.deletions.Add(new DeletionSite(call, scope, location, context.IsGeneratedCode));
+            this.deletions.Add(new DeletionSite(builtIn, Scope(), Where(), context.IsGeneratedCode, DeletionRules.All & ~configuredBy));
         }
 
-        if (this.media.IsMediaDeletion(invocation) || configured.Contains(method))
+        if (configuredBy != DeletionRules.None &&
+            this.deletion.GetDeletion(invocation, configured.Any(configuredBy)) is { } configuredCall)
         {
-            this.mediaDeletionScopes.Add(scope);
+            this.deletions.Add(new DeletionSite(configuredCall, Scope(), Where(), context.IsGeneratedCode, configuredBy));
+        }
+
+        var mediaRules = this.media.IsMediaDeletion(invocation) ? DeletionRules.All : configuredBy;
+        if (mediaRules != DeletionRules.None)
+        {
+            this.mediaDeletionScopes.Add((Scope(), mediaRules));
         }
 
         if (this.deletion.GetSoftDeleteSetter(invocation, out var flag) is { } softDeleted && flag is not null)
         {
-            this.softDeletes.Add(new SoftDeleteSite(softDeleted, flag, scope, location, context.IsGeneratedCode));
+            this.softDeletes.Add(new SoftDeleteSite(softDeleted, flag, Scope(), Where(), context.IsGeneratedCode));
         }
 
         foreach (var setting in this.deletion.GetRelationshipSettings(invocation))
@@ -169,16 +203,39 @@ internal sealed class DeletionPathFacts
         }
     }
 
+    private void AddEndpointHandlers(IInvocationOperation invocation)
+    {
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Value.WalkDownConversions() is IDelegateCreationOperation { Target: var target })
+            {
+                switch (target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        this.endpointHandlers.Add(lambda.Symbol);
+                        break;
+                    case IMethodReferenceOperation reference:
+                        this.endpointHandlers.Add(reference.Method.OriginalDefinition);
+                        break;
+                }
+            }
+        }
+    }
+
+    private ConfiguredMethods ConfiguredFor(SyntaxTree tree)
+    {
+        if (!this.configuredByTree.TryGetValue(tree, out var configured))
+        {
+            configured = ConfiguredMethods.Read(this.options, tree, this.compilation);
+            this.configuredByTree.TryAdd(tree, configured);
+        }
+
+        return configured;
+    }
+
     private void AnalyzeAssignment(OperationAnalysisContext context)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        var scope = ScopeOf(assignment, context.ContainingSymbol, this.endpointExtensions);
-        if (DeletionModel.GetSoftDelete(assignment, out var flag) is { } entity && flag is not null)
-        {
-            this.softDeletes.Add(new SoftDeleteSite(entity, flag, scope, assignment.Syntax.GetLocation(), context.IsGeneratedCode));
-            return;
-        }
-
         var (member, instance) = assignment.Target switch
         {
             IPropertyReferenceOperation p => ((ISymbol?)p.Property, p.Instance),
@@ -186,31 +243,38 @@ internal sealed class DeletionPathFacts
             _ => (null, null),
         };
 
-        if (member is not null && !member.IsStatic && DeletionModel.IsClearingValue(assignment.Value) && !DeletionModel.IsDeletedFlagName(member.Name))
+        if (member is null)
         {
-            this.cleared.Add((scope, instance?.Type ?? member.ContainingType));
+            return;
+        }
+
+        if (DeletionModel.GetSoftDelete(assignment, out var flag) is { } entity && flag is not null)
+        {
+            this.softDeletes.Add(new SoftDeleteSite(entity, flag, ScopeOf(assignment, context.ContainingSymbol, this.endpointExtensions), assignment.Syntax.GetLocation(), context.IsGeneratedCode));
+            return;
+        }
+
+        if (!member.IsStatic && DeletionModel.IsClearingValue(assignment.Value) && !DeletionModel.IsDeletedFlagName(member.Name))
+        {
+            this.cleared.Add((ScopeOf(assignment, context.ContainingSymbol, this.endpointExtensions), instance?.Type ?? member.ContainingType));
         }
     }
 
     private void AnalyzePropertyReference(OperationAnalysisContext context)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
-        if (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference)
+        var name = reference.Property.Name;
+        if (!DeletionModel.MayBeDeletedFlagName(name) ||
+            (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
         {
             return;
         }
 
-        var name = reference.Property.Name;
-        if (MayBeFlag(name) && DeletionModel.IsDeletedFlagName(name))
+        if (DeletionModel.IsDeletedFlagName(name))
         {
             this.flagReads.Add((ScopeOf(reference, context.ContainingSymbol, this.endpointExtensions), reference.Property.OriginalDefinition));
         }
     }
-
-    private static bool MayBeFlag(string name) =>
-        name.IndexOf("elet", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("emov", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        name.IndexOf("rase", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("urge", StringComparison.OrdinalIgnoreCase) >= 0 ||
-        name.IndexOf("rash", StringComparison.OrdinalIgnoreCase) >= 0;
 
     /// <summary>
     /// The method an operation belongs to for "the same method" questions: its containing member, or the
@@ -238,50 +302,159 @@ internal sealed class DeletionPathFacts
         return containing;
     }
 
-    // ---- Decisions, at compilation end ----
+    // ---- Decisions, at compilation end (computed once, shared by the three rules) ----
 
     /// <summary>Every entity type the compilation stores (the type definitions).</summary>
-    public ImmutableHashSet<INamedTypeSymbol> PersistedTypes() =>
-        this.persisted.Select(p => p.Entity).ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+    public ImmutableHashSet<INamedTypeSymbol> PersistedTypes()
+    {
+        lock (this.decisionLock)
+        {
+            if (this.persistedTypes is null)
+            {
+                var builder = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+                foreach (var site in this.persisted)
+                {
+                    builder.Add(site.Entity);
+                }
+
+                this.persistedTypes = builder.ToImmutable();
+            }
+
+            return this.persistedTypes;
+        }
+    }
+
+    /// <summary>The deletions <paramref name="rule"/> sees, with the entity types each deletes.</summary>
+    public List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> Deletions(DeletionRules rule)
+    {
+        var all = this.AllDeletions();
+        var result = new List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)>(all.Length);
+        foreach (var deletion in all)
+        {
+            if ((deletion.Site.Rules & rule) != 0)
+            {
+                result.Add(deletion);
+            }
+        }
+
+        return result;
+    }
+
+    private ImmutableArray<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> AllDeletions()
+    {
+        var entities = this.PersistedTypes();
+        lock (this.decisionLock)
+        {
+            if (this.deletedBySite is null)
+            {
+                var builder = ImmutableArray.CreateBuilder<(DeletionSite, ImmutableArray<INamedTypeSymbol>)>();
+                foreach (var site in this.deletions)
+                {
+                    builder.Add((site, this.DeletedBy(site, entities)));
+                }
+
+                this.deletedBySite = builder.ToImmutable();
+            }
+
+            return this.deletedBySite.Value;
+        }
+    }
 
     /// <summary>The entity types a deletion deletes, with repository name hints and SQL tables resolved against the stored entities.</summary>
-    public ImmutableArray<INamedTypeSymbol> DeletedBy(DeletionSite site, ImmutableHashSet<INamedTypeSymbol> entities)
+    private ImmutableArray<INamedTypeSymbol> DeletedBy(DeletionSite site, ImmutableHashSet<INamedTypeSymbol> entities)
     {
-        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        var result = new List<INamedTypeSymbol>();
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        void Add(INamedTypeSymbol type)
+        {
+            if (seen.Add(type))
+            {
+                result.Add(type);
+            }
+        }
+
         foreach (var entity in site.Call.Entities)
         {
-            builder.Add(entity.OriginalDefinition);
+            Add(entity.OriginalDefinition);
         }
 
         foreach (var hint in site.Call.NameHints)
         {
-            builder.AddRange(entities.Where(e => DeletionModel.HintNames(hint, e)));
+            foreach (var entity in entities)
+            {
+                if (DeletionModel.HintNames(hint, entity))
+                {
+                    Add(entity);
+                }
+            }
         }
 
-        if (site.Call.SqlTable is { } table)
+        if (site.Call.SqlTable is { } table && this.EntitiesByTable(entities).TryGetValue(table, out var mapped))
         {
-            builder.AddRange(entities.Where(e => this.TableNames(e).Contains(table)));
+            foreach (var entity in mapped)
+            {
+                Add(entity);
+            }
         }
 
-        return builder.Distinct<INamedTypeSymbol>(SymbolEqualityComparer.Default).ToImmutableArray();
+        return result.ToImmutableArray();
     }
 
-    private ImmutableHashSet<string> TableNames(INamedTypeSymbol entity)
+    /// <summary>Every stored entity by each of its table names: its type name, DbSet names, <c>ToTable</c> and <c>[Table]</c> names.</summary>
+    private Dictionary<string, List<INamedTypeSymbol>> EntitiesByTable(ImmutableHashSet<INamedTypeSymbol> entities)
     {
-        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
-        names.Add(entity.Name);
-        names.UnionWith(this.persisted.Where(p => p.DbSetName is not null && Same(p.Entity, entity)).Select(p => p.DbSetName!));
-        names.UnionWith(this.tables.Where(t => Same(t.Entity, entity)).Select(t => t.Table));
-        foreach (var attribute in entity.GetAttributes())
+        if (this.entitiesByTable is { } built)
         {
-            if (this.tableAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.tableAttribute) &&
-                attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string table)
+            return built;
+        }
+
+        var namesOf = new Dictionary<INamedTypeSymbol, HashSet<string>>(SymbolEqualityComparer.Default);
+        foreach (var entity in entities)
+        {
+            var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { entity.Name };
+            foreach (var attribute in entity.GetAttributes())
+            {
+                if (this.tableAttribute is not null && SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, this.tableAttribute) &&
+                    attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string name)
+                {
+                    names.Add(name);
+                }
+            }
+
+            namesOf[entity] = names;
+        }
+
+        foreach (var site in this.persisted)
+        {
+            if (site.DbSetName is not null && namesOf.TryGetValue(site.Entity.OriginalDefinition, out var names))
+            {
+                names.Add(site.DbSetName);
+            }
+        }
+
+        foreach (var (entity, table) in this.tables)
+        {
+            if (namesOf.TryGetValue(entity.OriginalDefinition, out var names))
             {
                 names.Add(table);
             }
         }
 
-        return names.ToImmutable();
+        var byTable = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var pair in namesOf)
+        {
+            foreach (var name in pair.Value)
+            {
+                if (!byTable.TryGetValue(name, out var list))
+                {
+                    byTable[name] = list = new List<INamedTypeSymbol>();
+                }
+
+                list.Add(pair.Key);
+            }
+        }
+
+        return this.entitiesByTable = byTable;
     }
 
     /// <summary>True when deleting <paramref name="deleted"/> deletes rows of <paramref name="entity"/>: the same type or a base of it.</summary>
@@ -305,29 +478,254 @@ internal sealed class DeletionPathFacts
     /// Whether deleting a <paramref name="principal"/> deletes its <paramref name="dependent"/> rows: an
     /// <c>OnDelete</c> setting decides; otherwise a relationship (a navigation, or configured) that is required
     /// (by its key, its navigation's annotation, or <c>IsRequired</c>) cascades, as EF Core does by default.
+    /// Decided once per pair.
     /// </summary>
     public bool Cascades(INamedTypeSymbol principal, INamedTypeSymbol dependent, out ReferenceKind reference, out ISymbol? via)
     {
-        reference = this.deletion.FindReference(principal, dependent, out via);
-        var configured = this.settings.Where(s => Same(s.Principal, principal) && Same(s.Dependent, dependent)).ToList();
-        if (configured.FirstOrDefault(s => s.Cascades is not null) is { Cascades: { } cascades })
+        var key = (principal, dependent);
+        if (!this.cascades.TryGetValue(key, out var decided))
         {
-            return cascades;
+            decided = this.DecideCascade(principal, dependent);
+            this.cascades.TryAdd(key, decided);
         }
 
-        var required = configured.FirstOrDefault(s => s.Required is not null).Required;
+        reference = decided.Reference;
+        via = decided.Via;
+        return decided.Cascades;
+    }
+
+    private (bool Cascades, ReferenceKind Reference, ISymbol? Via) DecideCascade(INamedTypeSymbol principal, INamedTypeSymbol dependent)
+    {
+        // Most pairs of entities are unrelated: no setting, no navigation either way, no key member. Say so
+        // from each type's members indexed once, before FindReference scans members and attributes.
+        if (this.SettingsFor(principal, dependent).Count == 0 && !this.MayReference(principal, dependent))
+        {
+            return (false, ReferenceKind.None, null);
+        }
+
+        var reference = this.deletion.FindReference(principal, dependent, out var via);
+        var configured = this.SettingsFor(principal, dependent);
+        bool? required = null;
+        foreach (var setting in configured)
+        {
+            if (setting.Cascades is { } cascades)
+            {
+                return (cascades, reference, via);
+            }
+
+            required ??= setting.Required;
+        }
+
         var related = configured.Count > 0 || reference is ReferenceKind.Required or ReferenceKind.Optional;
-        return related && (required ?? reference == ReferenceKind.Required);
+        return (related && (required ?? reference == ReferenceKind.Required), reference, via);
+    }
+
+    private static readonly List<RelationshipSetting> NoSettings = new();
+
+    /// <summary>
+    /// The stored entities that may depend on <paramref name="principal"/>: those <see cref="Cascades"/> can say
+    /// anything about (a relationship setting, a navigation either way, a <c>{Principal}Id</c> member). Every other
+    /// stored entity is unrelated: it neither cascades nor is left behind.
+    /// </summary>
+    public HashSet<INamedTypeSymbol> MayDependOn(INamedTypeSymbol principal)
+    {
+        var byPrincipal = this.DependentsIndex();
+        var result = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        if (byPrincipal.TryGetValue(principal.OriginalDefinition, out var indexed))
+        {
+            result.UnionWith(indexed);
+        }
+
+        var entities = this.PersistedTypes();
+        if (!entities.Contains(principal))
+        {
+            // A deleted type that is not stored itself: the index (built over stored entities) misses its key members.
+            foreach (var entity in entities)
+            {
+                if (this.MayReference(principal, entity))
+                {
+                    result.Add(entity);
+                }
+            }
+        }
+
+        foreach (var element in this.ShapeOf(principal).CollectionElements)
+        {
+            if (element is INamedTypeSymbol named && entities.Contains(named))
+            {
+                result.Add(named);
+            }
+        }
+
+        return result;
+    }
+
+    private Dictionary<ISymbol, List<INamedTypeSymbol>> DependentsIndex()
+    {
+        if (this.dependentsIndex is { } built)
+        {
+            return built;
+        }
+
+        var entities = this.PersistedTypes();
+        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in entities)
+        {
+            if (!byName.TryGetValue(entity.Name, out var named))
+            {
+                byName[entity.Name] = named = new List<INamedTypeSymbol>();
+            }
+
+            named.Add(entity);
+        }
+
+        var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        void Add(ISymbol principal, INamedTypeSymbol dependent)
+        {
+            if (!index.TryGetValue(principal, out var list))
+            {
+                index[principal] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(dependent);
+        }
+
+        foreach (var dependent in entities)
+        {
+            var shape = this.ShapeOf(dependent);
+            foreach (var type in shape.PropertyTypes)
+            {
+                Add(type, dependent);
+            }
+
+            foreach (var name in shape.PropertyNames)
+            {
+                if (name.Length > 2 && name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) &&
+                    byName.TryGetValue(name.Substring(0, name.Length - 2), out var principals))
+                {
+                    foreach (var principal in principals)
+                    {
+                        Add(principal, dependent);
+                    }
+                }
+            }
+        }
+
+        foreach (var setting in this.settings)
+        {
+            if (setting.Dependent.OriginalDefinition is INamedTypeSymbol dependent && entities.Contains(dependent))
+            {
+                Add(setting.Principal.OriginalDefinition, dependent);
+            }
+        }
+
+        return this.dependentsIndex = index;
+    }
+
+    /// <summary>
+    /// A necessary condition for <see cref="DeletionModel.FindReference"/> to find anything: the dependent has a
+    /// property of the principal's type or one named <c>{Principal}Id</c>, or the principal a collection of dependents.
+    /// </summary>
+    private bool MayReference(INamedTypeSymbol principal, INamedTypeSymbol dependent)
+    {
+        var dependentShape = this.ShapeOf(dependent);
+        return dependentShape.PropertyTypes.Contains(principal.OriginalDefinition) ||
+            dependentShape.PropertyNames.Contains(principal.Name + "Id") ||
+            this.ShapeOf(principal).CollectionElements.Contains(dependent.OriginalDefinition);
+    }
+
+    private EntityShape ShapeOf(INamedTypeSymbol entity)
+    {
+        if (!this.shapes.TryGetValue(entity, out var shape))
+        {
+            shape = new EntityShape();
+            foreach (var member in PersonalDataModel.InstanceDataMembers(entity))
+            {
+                if (member is not IPropertySymbol property)
+                {
+                    continue;
+                }
+
+                shape.PropertyTypes.Add(property.Type.OriginalDefinition);
+                shape.PropertyNames.Add(property.Name);
+                if (property.Type.SpecialType != SpecialType.System_String && property.Type is not INamedTypeSymbol { TypeArguments.Length: 0 } &&
+                    this.persistence.EntityOf(property.Type) is { } element)
+                {
+                    shape.CollectionElements.Add(element.OriginalDefinition);
+                }
+            }
+
+            this.shapes.TryAdd(entity, shape);
+        }
+
+        return shape;
+    }
+
+    /// <summary>What an entity's properties say about its relationships, indexed once per type.</summary>
+    private sealed class EntityShape
+    {
+        public HashSet<ITypeSymbol> PropertyTypes { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<string> PropertyNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        public HashSet<ITypeSymbol> CollectionElements { get; } = new(SymbolEqualityComparer.Default);
+    }
+
+    /// <summary>The relationship settings of one pair, in the order they were collected.</summary>
+    private List<RelationshipSetting> SettingsFor(INamedTypeSymbol principal, INamedTypeSymbol dependent)
+    {
+        Dictionary<(INamedTypeSymbol, INamedTypeSymbol), List<RelationshipSetting>> byPair;
+        lock (this.decisionLock)
+        {
+            if (this.settingsByPair is null)
+            {
+                this.settingsByPair = new Dictionary<(INamedTypeSymbol, INamedTypeSymbol), List<RelationshipSetting>>(PairComparer.Instance);
+                foreach (var setting in this.settings)
+                {
+                    var key = ((INamedTypeSymbol)setting.Principal.OriginalDefinition, (INamedTypeSymbol)setting.Dependent.OriginalDefinition);
+                    if (!this.settingsByPair.TryGetValue(key, out var list))
+                    {
+                        this.settingsByPair[key] = list = new List<RelationshipSetting>();
+                    }
+
+                    list.Add(setting);
+                }
+            }
+
+            byPair = this.settingsByPair;
+        }
+
+        return byPair.TryGetValue(((INamedTypeSymbol)principal.OriginalDefinition, (INamedTypeSymbol)dependent.OriginalDefinition), out var found) ? found : NoSettings;
     }
 
     /// <summary>True when an <c>OnDelete</c> setting names this pair (the message then says so).</summary>
-    public bool HasDeleteBehavior(INamedTypeSymbol principal, INamedTypeSymbol dependent) =>
-        this.settings.Any(s => Same(s.Principal, principal) && Same(s.Dependent, dependent) && s.Cascades is not null);
+    public bool HasDeleteBehavior(INamedTypeSymbol principal, INamedTypeSymbol dependent)
+    {
+        foreach (var setting in this.SettingsFor(principal, dependent))
+        {
+            if (setting.Cascades is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary><paramref name="scope"/> and every method of the same type it calls, directly or not.</summary>
     public ImmutableHashSet<ISymbol> Closure(ISymbol scope)
     {
-        var calls = this.sameTypeCalls.ToLookup(c => c.Caller, c => c.Callee, SymbolEqualityComparer.Default);
+        if (this.closures.TryGetValue(scope, out var known))
+        {
+            return known;
+        }
+
+        ILookup<ISymbol, ISymbol> calls;
+        lock (this.decisionLock)
+        {
+            calls = this.callees ??= this.sameTypeCalls.ToLookup(c => c.Caller, c => c.Callee, SymbolEqualityComparer.Default);
+        }
+
         var result = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Stack<ISymbol>();
         pending.Push(scope);
@@ -343,16 +741,56 @@ internal sealed class DeletionPathFacts
             }
         }
 
-        return result.ToImmutable();
+        var closure = result.ToImmutable();
+        this.closures.TryAdd(scope, closure);
+        return closure;
     }
 
-    public bool DeletesMedia(ImmutableHashSet<ISymbol> scopes) => this.mediaDeletionScopes.Any(scopes.Contains);
+    public bool DeletesMedia(ImmutableHashSet<ISymbol> scopes, DeletionRules rule)
+    {
+        foreach (var (scope, rules) in this.mediaDeletionScopes)
+        {
+            if ((rules & rule) != 0 && scopes.Contains(scope))
+            {
+                return true;
+            }
+        }
 
-    public bool ClearsMembersOf(ImmutableHashSet<ISymbol> scopes, INamedTypeSymbol entity) =>
-        this.cleared.Any(c => scopes.Contains(c.Scope) && c.Entity is INamedTypeSymbol type && (Covers(type, entity) || Covers(entity, type)));
+        return false;
+    }
 
-    public bool ReadsFlag(ISymbol scope, ISymbol member) =>
-        this.flagReads.Any(r => Same(r.Scope, scope) && Same(r.Member, member));
+    public bool ClearsMembersOf(ImmutableHashSet<ISymbol> scopes, INamedTypeSymbol entity)
+    {
+        foreach (var (scope, cleared) in this.cleared)
+        {
+            if (scopes.Contains(scope) && cleared is INamedTypeSymbol type && (Covers(type, entity) || Covers(entity, type)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    public bool ReadsFlag(ISymbol scope, ISymbol member)
+    {
+        HashSet<(ISymbol, ISymbol)> reads;
+        lock (this.decisionLock)
+        {
+            if (this.flagReadSet is null)
+            {
+                this.flagReadSet = new HashSet<(ISymbol, ISymbol)>(SymbolPairComparer.Instance);
+                foreach (var (readScope, readMember) in this.flagReads)
+                {
+                    this.flagReadSet.Add((readScope.OriginalDefinition, readMember.OriginalDefinition));
+                }
+            }
+
+            reads = this.flagReadSet;
+        }
+
+        return reads.Contains((scope.OriginalDefinition, member.OriginalDefinition));
+    }
 
     /// <summary>
     /// Whether <paramref name="scope"/> answers a deletion request: a <c>MapDelete</c> endpoint, an
@@ -392,9 +830,119 @@ internal sealed class DeletionPathFacts
             IdentifierWords.Split(method.ContainingType?.Name ?? string.Empty).Any(w => HandlerWords.Contains(w, StringComparer.Ordinal));
     }
 
+    /// <summary>True when <paramref name="a"/> comes before <paramref name="b"/> in the order of <see cref="InSourceOrder"/>.</summary>
+    public static bool ComesBefore(Location a, Location b)
+    {
+        var byFile = string.CompareOrdinal(a.SourceTree?.FilePath ?? string.Empty, b.SourceTree?.FilePath ?? string.Empty);
+        return byFile < 0 || (byFile == 0 && a.SourceSpan.Start < b.SourceSpan.Start);
+    }
+
     /// <summary>Reportable locations first in a stable order (file, then position).</summary>
     public static IOrderedEnumerable<T> InSourceOrder<T>(IEnumerable<T> items, Func<T, Location> location) =>
         items.OrderBy(i => location(i).SourceTree?.FilePath ?? string.Empty, StringComparer.Ordinal).ThenBy(i => location(i).SourceSpan.Start);
+
+    /// <summary>The <c>deletion_methods</c> each rule has in force for one syntax tree.</summary>
+    private sealed class ConfiguredMethods
+    {
+        private readonly SymbolSet[] byRule;
+
+        private ConfiguredMethods(SymbolSet[] byRule) => this.byRule = byRule;
+
+        public static ConfiguredMethods Read(AnalyzerOptions options, SyntaxTree tree, Compilation compilation)
+        {
+            var byRule = new SymbolSet[DeletionRuleIds.Count];
+            for (var i = 0; i < byRule.Length; i++)
+            {
+                byRule[i] = PrivacyOptions.DeletionMethods.ReadSymbols(options, DeletionRuleIds.IdOf(DeletionRuleIds.FlagAt(i)), tree, compilation);
+            }
+
+            return new ConfiguredMethods(byRule);
+        }
+
+        /// <summary>The rules whose <c>deletion_methods</c> name <paramref name="method"/>.</summary>
+        public DeletionRules RulesConfiguring(IMethodSymbol method)
+        {
+            var rules = DeletionRules.None;
+            for (var i = 0; i < this.byRule.Length; i++)
+            {
+                if (this.byRule[i].Contains(method))
+                {
+                    rules |= DeletionRuleIds.FlagAt(i);
+                }
+            }
+
+            return rules;
+        }
+
+        /// <summary>The set of one of <paramref name="rules"/> (they all name the method asked about).</summary>
+        public SymbolSet Any(DeletionRules rules)
+        {
+            for (var i = 0; i < this.byRule.Length; i++)
+            {
+                if ((rules & DeletionRuleIds.FlagAt(i)) != 0)
+                {
+                    return this.byRule[i];
+                }
+            }
+
+            return SymbolSet.Empty;
+        }
+    }
+
+    private sealed class PairComparer : IEqualityComparer<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent)>
+    {
+        public static readonly PairComparer Instance = new();
+
+        public bool Equals((INamedTypeSymbol Principal, INamedTypeSymbol Dependent) x, (INamedTypeSymbol Principal, INamedTypeSymbol Dependent) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Principal, y.Principal) && SymbolEqualityComparer.Default.Equals(x.Dependent, y.Dependent);
+
+        public int GetHashCode((INamedTypeSymbol Principal, INamedTypeSymbol Dependent) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Principal) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Dependent);
+    }
+
+    private sealed class SymbolPairComparer : IEqualityComparer<(ISymbol, ISymbol)>
+    {
+        public static readonly SymbolPairComparer Instance = new();
+
+        public bool Equals((ISymbol, ISymbol) x, (ISymbol, ISymbol) y) =>
+            SymbolEqualityComparer.Default.Equals(x.Item1, y.Item1) && SymbolEqualityComparer.Default.Equals(x.Item2, y.Item2);
+
+        public int GetHashCode((ISymbol, ISymbol) obj) =>
+            (SymbolEqualityComparer.Default.GetHashCode(obj.Item1) * 31) + SymbolEqualityComparer.Default.GetHashCode(obj.Item2);
+    }
+}
+
+/// <summary>The deletion-path rules, as flags: a fact can hold for some rules only (their own <c>deletion_methods</c>).</summary>
+[Flags]
+internal enum DeletionRules
+{
+    None = 0,
+    NeverDeleted = 1,
+    SoftDelete = 2,
+    LeavesDataBehind = 4,
+    All = NeverDeleted | SoftDelete | LeavesDataBehind,
+}
+
+/// <summary>Maps the <see cref="DeletionRules"/> flags to their diagnostic ids.</summary>
+internal static class DeletionRuleIds
+{
+    public const int Count = 3;
+
+    public static DeletionRules FlagAt(int index) => (DeletionRules)(1 << index);
+
+    public static int IndexOf(DeletionRules rule) => rule switch
+    {
+        DeletionRules.NeverDeleted => 0,
+        DeletionRules.SoftDelete => 1,
+        _ => 2,
+    };
+
+    public static string IdOf(DeletionRules rule) => rule switch
+    {
+        DeletionRules.NeverDeleted => DiagnosticIds.PersonalDataNeverDeleted,
+        DeletionRules.SoftDelete => DiagnosticIds.SoftDeleteOfPersonalData,
+        _ => DiagnosticIds.DeletionLeavesDataBehind,
+    };
 }
 
 /// <summary>Where an entity type is stored: a DbSet property (with its name) or a persisting call.</summary>
@@ -420,15 +968,19 @@ internal sealed class PersistenceSite
 /// <summary>A deleting call and the method (or endpoint lambda) it is in.</summary>
 internal sealed class DeletionSite
 {
-    public DeletionSite(DeletionCall call, ISymbol scope, Location location, bool isGenerated)
+    public DeletionSite(DeletionCall call, ISymbol scope, Location location, bool isGenerated, DeletionRules rules)
     {
         this.Call = call;
+        this.Rules = rules;
         this.Scope = scope;
         this.Location = location;
         this.IsGenerated = isGenerated;
     }
 
     public DeletionCall Call { get; }
+
+    /// <summary>The rules that count this call as a deletion (a configured method counts for the rules that configure it).</summary>
+    public DeletionRules Rules { get; }
 
     public ISymbol Scope { get; }
 

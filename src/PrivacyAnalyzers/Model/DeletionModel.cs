@@ -162,12 +162,14 @@ internal sealed class DeletionModel
             return new DeletionCall(DeletionKind.Configured, this.persistence.ArgumentEntities(invocation).AddRange(TypeArgumentsOf(type)), ImmutableArray<string>.Empty, null, null);
         }
 
-        if (this.persistence.DbSet is { } dbSet && type.IsOrDerivesFrom(dbSet) && EfRemoveMethods.Contains(method.Name))
+        // Names first (cheap), base-type walks after.
+        var isRemove = PersistenceModel.IsOneOf(method.Name, EfRemoveMethods);
+        if (isRemove && this.persistence.DbSet is { } dbSet && type.IsOrDerivesFrom(dbSet))
         {
             return Entities(DeletionKind.Remove, PersistenceModel.DbSetEntity(type, dbSet));
         }
 
-        if (this.persistence.DbContext is { } dbContext && type.IsOrDerivesFrom(dbContext) && EfRemoveMethods.Contains(method.Name))
+        if (isRemove && this.persistence.DbContext is { } dbContext && type.IsOrDerivesFrom(dbContext))
         {
             return new DeletionCall(DeletionKind.Remove, this.persistence.ArgumentEntities(invocation), ImmutableArray<string>.Empty, null, null);
         }
@@ -184,7 +186,7 @@ internal sealed class DeletionModel
             return Entities(DeletionKind.UserManager, manager.TypeArguments[0] as INamedTypeSymbol);
         }
 
-        if (IsType(type, this.databaseFacadeExtensions) && method.Name.StartsWith("ExecuteSql", StringComparison.Ordinal) &&
+        if (method.Name.StartsWith("ExecuteSql", StringComparison.Ordinal) && IsType(type, this.databaseFacadeExtensions) &&
             invocation.Arguments.Length > 1 && SqlText(invocation.Arguments[1].Value) is { } sql &&
             DeletedTable(sql) is { } table)
         {
@@ -562,10 +564,25 @@ internal sealed class DeletionModel
     }
 
     /// <summary>True for a member whose name marks rows as deleted (<c>IsDeleted</c>, <c>DeletedAt</c>, <c>Removed</c>...).</summary>
-    public static bool IsDeletedFlagName(string name) => IdentifierWords.Split(name).Any(DeletedWords.Contains);
+    public static bool IsDeletedFlagName(string name) => MayBeDeletedFlagName(name) && IdentifierWords.Split(name).Any(DeletedWords.Contains);
+
+    /// <summary>
+    /// A cheap necessary condition for <see cref="IsDeletedFlagName"/> (no splitting, no allocation): the name
+    /// contains a stem of one of the deleted words (Deleted/Deletion, Removed, Erased, Purged, Trashed).
+    /// </summary>
+    public static bool MayBeDeletedFlagName(string name) =>
+        name.IndexOf("elet", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("emov", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        name.IndexOf("rase", StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf("urge", StringComparison.OrdinalIgnoreCase) >= 0 ||
+        name.IndexOf("rash", StringComparison.OrdinalIgnoreCase) >= 0;
 
     private static bool IsSoftDeleteValue(string memberName, ITypeSymbol memberType, IOperation value)
     {
+        // Only a deleted word, or a last word Status/State, can make a soft delete: check before splitting.
+        if (!MayBeDeletedFlagName(memberName) && memberName.IndexOf("Status", StringComparison.Ordinal) < 0 && memberName.IndexOf("State", StringComparison.Ordinal) < 0)
+        {
+            return false;
+        }
+
         var words = IdentifierWords.Split(memberName);
         if (words.Any(DeletedWords.Contains))
         {

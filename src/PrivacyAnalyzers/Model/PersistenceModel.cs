@@ -70,27 +70,45 @@ internal sealed class PersistenceModel
             return ImmutableArray<INamedTypeSymbol>.Empty;
         }
 
-        if (this.DbSet is not null && type.IsOrDerivesFrom(this.DbSet) && EfAddMethods.Contains(method.Name))
+        // Names first (cheap), base-type walks after.
+        var name = method.Name;
+        var isAdd = IsOneOf(name, EfAddMethods);
+        if (isAdd && this.DbSet is not null && type.IsOrDerivesFrom(this.DbSet))
         {
             return Single(DbSetEntity(type, this.DbSet));
         }
 
-        if (this.DbContext is not null && type.IsOrDerivesFrom(this.DbContext))
+        if ((isAdd || name == "Set") && this.DbContext is not null && type.IsOrDerivesFrom(this.DbContext))
         {
-            if (method.Name == "Set" && method.TypeArguments.Length == 1)
+            if (name == "Set")
             {
-                return Single(method.TypeArguments[0] as INamedTypeSymbol);
+                return method.TypeArguments.Length == 1 ? Single(method.TypeArguments[0] as INamedTypeSymbol) : ImmutableArray<INamedTypeSymbol>.Empty;
             }
 
-            return EfAddMethods.Contains(method.Name) ? this.ArgumentEntities(invocation) : ImmutableArray<INamedTypeSymbol>.Empty;
+            return this.ArgumentEntities(invocation);
         }
 
-        if (this.UserManager is not null && method.Name == "CreateAsync" && FindConstruction(type, this.UserManager) is { } manager)
+        if (name == "CreateAsync" && this.UserManager is not null && FindConstruction(type, this.UserManager) is { } manager)
         {
             return Single(manager.TypeArguments[0] as INamedTypeSymbol);
         }
 
+        // A DbContext's or DbSet's other methods are no repository methods (IsRepositoryMethod says so).
         return this.IsRepositoryMethod(method, RepositoryAddWords) ? this.ArgumentEntities(invocation) : ImmutableArray<INamedTypeSymbol>.Empty;
+    }
+
+    /// <summary>Ordinal membership without LINQ.</summary>
+    internal static bool IsOneOf(string name, string[] names)
+    {
+        foreach (var candidate in names)
+        {
+            if (string.Equals(name, candidate, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -100,7 +118,7 @@ internal sealed class PersistenceModel
     public bool IsRepositoryMethod(IMethodSymbol method, string[] firstWords)
     {
         var type = method.ContainingType;
-        if (type is null || !type.Locations.Any(l => l.IsInSource) || method.Parameters.IsEmpty)
+        if (type is null || method.Parameters.IsEmpty || !StartsWithAny(method.Name, firstWords) || !IsInSource(type))
         {
             return false;
         }
@@ -111,7 +129,34 @@ internal sealed class PersistenceModel
         }
 
         var words = IdentifierWords.Split(method.Name);
-        return !words.IsEmpty && firstWords.Contains(words[0], StringComparer.Ordinal);
+        return !words.IsEmpty && IsOneOf(words[0], firstWords);
+    }
+
+    /// <summary>A cheap necessary condition for the first word of <paramref name="name"/> to be one of <paramref name="words"/>.</summary>
+    private static bool StartsWithAny(string name, string[] words)
+    {
+        foreach (var word in words)
+        {
+            if (name.StartsWith(word, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsInSource(ISymbol symbol)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The entity types the arguments carry: an entity, or a collection of entities (<c>params</c> arrays included).</summary>

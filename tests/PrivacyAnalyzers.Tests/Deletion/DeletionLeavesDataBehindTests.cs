@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using PrivacyAnalyzers.Deletion;
 using Xunit;
-using Verify = PrivacyAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PrivacyAnalyzers.Deletion.DeletionLeavesDataBehindAnalyzer>;
+using Verify = PrivacyAnalyzers.Tests.Deletion.DeletionVerifier.DeletionLeavesDataBehind;
 
 namespace PrivacyAnalyzers.Tests.Deletion;
 
@@ -30,10 +30,10 @@ public sealed class DeletionLeavesDataBehindTests
     private const string Media = "the stored media that 'BlobName' points to";
 
     private static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<DeletionLeavesDataBehindAnalyzer>(sources, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.DeletionLeavesDataBehind, sources, expected);
 
     private static Task VerifyAsync(string[] sources, string editorConfig, params DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<DeletionLeavesDataBehindAnalyzer>(sources, editorConfig, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.DeletionLeavesDataBehind, sources, editorConfig, expected);
 
     [Fact]
     public async Task RemovingAClip_WithoutDeletingItsBlob_IsFlagged()

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using PrivacyAnalyzers.Deletion;
 using PrivacyAnalyzers.Tests.Verifiers;
 using Xunit;
-using Verify = PrivacyAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PrivacyAnalyzers.Deletion.PersonalDataNeverDeletedAnalyzer>;
+using Verify = PrivacyAnalyzers.Tests.Deletion.DeletionVerifier.PersonalDataNeverDeleted;
 
 namespace PrivacyAnalyzers.Tests.Deletion;
 
@@ -22,10 +22,10 @@ public sealed class PersonalDataNeverDeletedTests
         """;
 
     private static Task VerifyAsync(string[] sources, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<PersonalDataNeverDeletedAnalyzer>(sources, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.PersonalDataNeverDeleted, sources, expected);
 
     private static Task VerifyAsync(string[] sources, string editorConfig, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<PersonalDataNeverDeletedAnalyzer>(sources, editorConfig, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.PersonalDataNeverDeleted, sources, editorConfig, expected);
 
     [Fact]
     public async Task LocationHistory_StoredAndNeverDeleted_IsFlaggedOnTheDbSet()
@@ -486,14 +486,12 @@ public sealed class PersonalDataNeverDeletedTests
     [Fact]
     public async Task WithoutEntityFrameworkOrIdentity_TheRuleIsSilent()
     {
-        var test = new Verify.Test
-        {
-            TestCode = """
-                public class GeofenceEvent { public double Latitude { get; set; } public double Longitude { get; set; } public System.Guid UserId { get; set; } }
-                public class GeofenceStore { public void Save(GeofenceEvent e) { } }
-                public class C { public void M(GeofenceStore s) => s.Save(new GeofenceEvent()); }
-                """,
-        };
+        var test = Verify.Test();
+        test.TestCode = """
+            public class GeofenceEvent { public double Latitude { get; set; } public double Longitude { get; set; } public System.Guid UserId { get; set; } }
+            public class GeofenceStore { public void Save(GeofenceEvent e) { } }
+            public class C { public void M(GeofenceStore s) => s.Save(new GeofenceEvent()); }
+            """;
         test.TestState.AdditionalReferences.Clear();
         test.TestState.AdditionalReferences.AddRange(TestReferences.NetCoreOnly);
 

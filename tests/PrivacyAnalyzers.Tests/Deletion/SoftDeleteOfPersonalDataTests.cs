@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using PrivacyAnalyzers.Deletion;
 using Xunit;
-using Verify = PrivacyAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<PrivacyAnalyzers.Deletion.SoftDeleteOfPersonalDataAnalyzer>;
+using Verify = PrivacyAnalyzers.Tests.Deletion.DeletionVerifier.SoftDeleteOfPersonalData;
 
 namespace PrivacyAnalyzers.Tests.Deletion;
 
@@ -41,10 +41,10 @@ public sealed class SoftDeleteOfPersonalDataTests
         """;
 
     private static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<SoftDeleteOfPersonalDataAnalyzer>(sources, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.SoftDeleteOfPersonalData, sources, expected);
 
     private static Task VerifyAsync(string[] sources, string editorConfig, params DiagnosticResult[] expected) =>
-        DeletionTest.VerifyAsync<SoftDeleteOfPersonalDataAnalyzer>(sources, editorConfig, expected);
+        DeletionTest.VerifyAsync(DiagnosticIds.SoftDeleteOfPersonalData, sources, editorConfig, expected);
 
     [Fact]
     public async Task HttpDeleteAction_SettingIsDeleted_IsFlagged()
