@@ -149,6 +149,30 @@ internal sealed class EndpointModel
         return GetIdentifierLocation(method) is { } location ? new Endpoint(kind, method, body, null, location, method.Name) : null;
     }
 
+    /// <summary>
+    /// The handlers whose code is in <paramref name="block"/> of <paramref name="method"/>: the method itself when it is
+    /// an action or page handler, and every minimal-API handler written inline (a lambda) in the block. Null when there
+    /// is none, the common case, so callers pay nothing for ordinary methods. Method-group handlers are not included.
+    /// </summary>
+    public List<Endpoint>? HandlersIn(IMethodSymbol method, IOperation block)
+    {
+        List<Endpoint>? handlers = null;
+        if (this.ForMethod(method, block) is { } endpoint)
+        {
+            (handlers ??= new List<Endpoint>()).Add(endpoint);
+        }
+
+        foreach (var minimal in this.MinimalApisIn(block))
+        {
+            if (minimal.Body is not null)
+            {
+                (handlers ??= new List<Endpoint>()).Add(minimal);
+            }
+        }
+
+        return handlers;
+    }
+
     /// <summary>Every minimal-API endpoint mapped in <paramref name="root"/>.</summary>
     public IEnumerable<Endpoint> MinimalApisIn(IOperation root)
     {

@@ -53,21 +53,7 @@ public sealed class UnauditedRecordingAccessAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var handlers = new List<Endpoint>();
-            if (endpoints.ForMethod(method, block) is { } endpoint)
-            {
-                handlers.Add(endpoint);
-            }
-
-            foreach (var minimal in endpoints.MinimalApisIn(block))
-            {
-                if (minimal.Body is not null)
-                {
-                    handlers.Add(minimal);
-                }
-            }
-
-            if (handlers.Count == 0)
+            if (endpoints.HandlersIn(method, block) is not { } handlers)
             {
                 continue;
             }

@@ -57,21 +57,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
         foreach (var block in context.OperationBlocks)
         {
-            List<Endpoint>? handlers = null;
-            if (endpoints.ForMethod(method, block) is { } endpoint)
-            {
-                (handlers ??= new List<Endpoint>()).Add(endpoint);
-            }
-
-            foreach (var minimal in endpoints.MinimalApisIn(block))
-            {
-                if (minimal.Body is not null)
-                {
-                    (handlers ??= new List<Endpoint>()).Add(minimal);
-                }
-            }
-
-            if (handlers is null)
+            if (endpoints.HandlersIn(method, block) is not { } handlers)
             {
                 continue;
             }
