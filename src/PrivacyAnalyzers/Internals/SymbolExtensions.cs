@@ -97,6 +97,10 @@ internal static class SymbolExtensions
     /// <summary>True when <paramref name="symbol"/> carries an attribute of (or derived from, or implementing) <paramref name="attributeType"/>.</summary>
     public static bool HasAttribute(this ISymbol symbol, INamedTypeSymbol? attributeType) => symbol.FindAttribute(attributeType) is not null;
 
+    /// <summary><c>T</c> for <c>Nullable&lt;T&gt;</c> (<c>T?</c> of a value type); the type itself otherwise.</summary>
+    public static ITypeSymbol UnwrapNullable(this ITypeSymbol type) =>
+        type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : type;
+
     /// <summary><c>T</c> for <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c>; the type itself otherwise.</summary>
     public static ITypeSymbol UnwrapTask(this ITypeSymbol type)
     {

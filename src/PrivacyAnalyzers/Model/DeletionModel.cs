@@ -586,7 +586,7 @@ internal sealed class DeletionModel
         var words = IdentifierWords.Split(memberName);
         if (words.Any(DeletedWords.Contains))
         {
-            var type = memberType is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable ? nullable.TypeArguments[0] : memberType;
+            var type = memberType.UnwrapNullable();
             return type.SpecialType == SpecialType.System_Boolean
                 ? ConstantValues.TryGetBoolean(value, out var flag) && flag
                 : !IsClearingValue(value);

@@ -318,10 +318,7 @@ internal sealed class EndpointModel
         }
 
         var type = parameter.Type;
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
+        type = type.UnwrapNullable();
 
         if (IsScalar(type))
         {

@@ -213,10 +213,7 @@ internal sealed class LocationValues
 
     private bool IsLocationType(ITypeSymbol? type)
     {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
+        type = type?.UnwrapNullable();
 
         if (type is null)
         {
