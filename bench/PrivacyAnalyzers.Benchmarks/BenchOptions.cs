@@ -20,6 +20,7 @@ internal sealed record BenchOptions
           --budgets path         budgets file (default: budgets.json next to the benchmark)
           --no-pathological      skip the pathological inputs
           --no-allocations       skip the extra passes that attribute allocations to each group
+          --allocations-per-analyzer  also attribute allocations to each of our analyzers (one extra pass each)
           --no-peers             measure our analyzers alone (no ratio to peers)
           --no-heavy-peers       skip NetAnalyzers and SecurityCodeScan (their pass takes most of the run)
           --dump dir             write the synthetic corpora (and pathological inputs) to dir, to read what is measured
@@ -42,6 +43,8 @@ internal sealed record BenchOptions
     public bool Pathological { get; init; } = true;
 
     public bool Allocations { get; init; } = true;
+
+    public bool AllocationsPerAnalyzer { get; init; }
 
     public bool Peers { get; init; } = true;
 
@@ -66,6 +69,7 @@ internal sealed record BenchOptions
                 "--budgets" => options with { Budgets = Value() },
                 "--no-pathological" => options with { Pathological = false },
                 "--no-allocations" => options with { Allocations = false },
+                "--allocations-per-analyzer" => options with { AllocationsPerAnalyzer = true },
                 "--no-peers" => options with { Peers = false },
                 "--no-heavy-peers" => options with { HeavyPeers = false },
                 "--dump" => options with { Dump = Value() },

@@ -21,7 +21,7 @@ namespace PrivacyAnalyzers.Benchmarks;
 /// </summary>
 internal static class Measurer
 {
-    public static async Task<WorkloadResult> MeasureAsync(Workload workload, IReadOnlyList<AnalyzerGroup> groups, int runs, bool allocations, Action<string> progress)
+    public static async Task<WorkloadResult> MeasureAsync(Workload workload, IReadOnlyList<AnalyzerGroup> groups, int runs, bool allocations, bool allocationsPerAnalyzer, Action<string> progress)
     {
         var light = groups.Where(g => !g.IsHeavy).SelectMany(g => g.Analyzers).ToImmutableArray();
         var all = groups.SelectMany(g => g.Analyzers).ToImmutableArray();
@@ -93,10 +93,20 @@ internal static class Measurer
             }
 
             var source = group.IsHeavy ? full! : measured!;
-            var perAnalyzer = group.Analyzers
-                .Select(a => new AnalyzerResult(a.GetType().Name, Statistics.Median(analyzerMs[a])))
-                .OrderByDescending(a => a.Milliseconds)
-                .ToList();
+            var perAnalyzer = new List<AnalyzerResult>();
+            foreach (var analyzer in group.Analyzers)
+            {
+                double? bytes = null;
+                if (allocationsPerAnalyzer && group.IsOurs)
+                {
+                    var without = await AnalyzeAsync(workload, light.Remove(analyzer), logTimes: false).ConfigureAwait(false);
+                    bytes = Math.Max(0, lightBytes - without.AllocatedBytes);
+                }
+
+                perAnalyzer.Add(new AnalyzerResult(analyzer.GetType().Name, Statistics.Median(analyzerMs[analyzer]), bytes));
+            }
+
+            perAnalyzer = perAnalyzer.OrderByDescending(a => a.Milliseconds).ToList();
             var ids = group.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
             var perRun = GroupTotals(group, analyzerMs);
             var total = Statistics.Median(perRun);

@@ -83,7 +83,7 @@ public static class Program
             Progress($"opening {options.Solution}");
             foreach (var workload in await ProjectWorkloads.LoadAsync(options.Solution, severities, Progress).ConfigureAwait(false))
             {
-                workloads.Add(await Measurer.MeasureAsync(workload, measured, options.Runs, options.Allocations, Progress).ConfigureAwait(false));
+                workloads.Add(await Measurer.MeasureAsync(workload, measured, options.Runs, options.Allocations, options.AllocationsPerAnalyzer, Progress).ConfigureAwait(false));
             }
         }
         else
@@ -93,7 +93,7 @@ public static class Program
                 var corpus = CorpusGenerator.Generate(size, options.Seed);
                 Progress($"synthetic corpus: {corpus.Lines:N0} lines in {corpus.Files.Count:N0} files (seed {options.Seed}); planted: {string.Join(", ", corpus.Planted.Select(p => $"{p.Key} {p.Value}"))}");
                 Dump(options.Dump, $"synthetic-{size}", corpus.Files);
-                workloads.Add(await Measurer.MeasureAsync(Workload.Synthetic(corpus, severities), measured, options.Runs, options.Allocations, Progress).ConfigureAwait(false));
+                workloads.Add(await Measurer.MeasureAsync(Workload.Synthetic(corpus, severities), measured, options.Runs, options.Allocations, options.AllocationsPerAnalyzer, Progress).ConfigureAwait(false));
             }
 
             if (options.Pathological)
@@ -103,7 +103,7 @@ public static class Program
                     foreach (var input in PathologicalInput.All(scale))
                     {
                         Dump(options.Dump, $"pathological-{scale:F2}", input.Files);
-                        workloads.Add(await Measurer.MeasureAsync(Workload.Pathological(input, severities), measured, options.Runs, options.Allocations, Progress).ConfigureAwait(false));
+                        workloads.Add(await Measurer.MeasureAsync(Workload.Pathological(input, severities), measured, options.Runs, options.Allocations, options.AllocationsPerAnalyzer, Progress).ConfigureAwait(false));
                     }
                 }
             }

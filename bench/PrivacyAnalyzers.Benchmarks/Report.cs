@@ -135,6 +135,10 @@ internal static class Report
                 var ours = row.Groups.Single(g => g.Name == AnalyzerGroup.OursName);
                 var name = kind == "pathological" ? Inv($"{row.Name} ({row.Size:N0} {row.Unit})") : row.Name;
                 Line(Inv($"| {name} | {string.Join(" | ", ourAnalyzers.Select(a => Milliseconds(ours.PerAnalyzer.Single(p => p.Analyzer == a).Milliseconds)))} |"));
+                if (ours.PerAnalyzer.All(p => p.AllocatedBytes is not null))
+                {
+                    Line(Inv($"| {name}, allocated MB | {string.Join(" | ", ourAnalyzers.Select(a => $"{ours.PerAnalyzer.Single(p => p.Analyzer == a).AllocatedBytes!.Value / 1e6:N1}"))} |"));
+                }
             }
 
             Line();

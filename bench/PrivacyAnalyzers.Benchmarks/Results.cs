@@ -51,7 +51,8 @@ internal sealed record GroupResult(
     IReadOnlyDictionary<string, int> DiagnosticsById,
     IReadOnlyList<AnalyzerResult> PerAnalyzer);
 
-internal sealed record AnalyzerResult(string Analyzer, double Milliseconds);
+/// <summary>One analyzer's median execution time and, when asked for, the bytes the pass allocates with it minus without it.</summary>
+internal sealed record AnalyzerResult(string Analyzer, double Milliseconds, double? AllocatedBytes = null);
 
 /// <summary>The growth exponent of one quantity across a series (slope of log time against log size).</summary>
 internal sealed record GrowthResult(string Series, string Quantity, double Exponent, double LargestMilliseconds, IReadOnlyList<double[]> Points);

@@ -22,7 +22,7 @@ internal static class DeletionLeavesDataBehindRule
     {
         var personalData = facts.PersonalData(Rule);
         var deletions = facts.Deletions(Rule);
-        List<INamedTypeSymbol>? dependentsCandidates = null;
+        Dictionary<INamedTypeSymbol, int>? personalEntities = null;
         var mediaMembers = new Dictionary<INamedTypeSymbol, ImmutableArray<ISymbol>>(SymbolEqualityComparer.Default);
 
         foreach (var (site, deleted) in DeletionPathFacts.InSourceOrder(deletions, d => d.Site.Location))
@@ -40,7 +40,7 @@ internal static class DeletionLeavesDataBehindRule
                     continue;
                 }
 
-                dependentsCandidates ??= PersonalEntities(facts, personalData);
+                personalEntities ??= PersonalEntities(facts, personalData);
                 var closure = facts.Closure(site.Scope);
                 var leftBehind = new List<string>();
                 if (!mediaMembers.TryGetValue(entity, out var media))
@@ -53,17 +53,16 @@ internal static class DeletionLeavesDataBehindRule
                     leftBehind.Add($"the stored media that {StoredMediaModel.Describe(media)} points to");
                 }
 
-                var related = facts.MayDependOn(entity);
-                foreach (var dependent in dependentsCandidates)
+                // Unrelated entities (no setting, no navigation, no key member) are neither cascaded nor left behind.
+                foreach (var dependent in Related(facts.MayDependOn(entity), personalEntities))
                 {
-                    // Unrelated entities (no setting, no navigation, no key member) are neither cascaded nor left behind.
-                    if (!related.Contains(dependent) || DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
+                    if (DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
                     {
                         continue;
                     }
 
                     var configured = facts.HasDeleteBehavior(entity, dependent);
-                    if ((reference == ReferenceKind.None && !configured) || DeletedInClosure(deletions, closure, dependent))
+                    if ((reference == ReferenceKind.None && !configured) || DeletedInClosure(facts, closure, dependent))
                     {
                         continue;
                     }
@@ -83,35 +82,44 @@ internal static class DeletionLeavesDataBehindRule
         }
     }
 
-    private static List<INamedTypeSymbol> PersonalEntities(DeletionPathFacts facts, PersonalDataModel personalData)
+    /// <summary>The stored entities that hold personal data, each with its position (the order findings list them in).</summary>
+    private static Dictionary<INamedTypeSymbol, int> PersonalEntities(DeletionPathFacts facts, PersonalDataModel personalData)
     {
-        var result = new List<INamedTypeSymbol>();
+        var result = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
         foreach (var entity in facts.PersistedTypes())
         {
             if (personalData.IsPersonalData(entity))
             {
-                result.Add(entity);
+                result.Add(entity, result.Count);
             }
         }
 
         return result;
     }
 
-    private static bool DeletedInClosure(List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol dependent)
+    /// <summary>The personal entities among <paramref name="related"/>, in the order of <paramref name="personalEntities"/>.</summary>
+    private static List<INamedTypeSymbol> Related(HashSet<INamedTypeSymbol> related, Dictionary<INamedTypeSymbol, int> personalEntities)
     {
-        foreach (var (site, deleted) in deletions)
+        var result = new List<INamedTypeSymbol>(related.Count);
+        foreach (var dependent in related)
         {
-            if (!closure.Contains(site.Scope))
+            if (personalEntities.ContainsKey(dependent))
             {
-                continue;
+                result.Add(dependent);
             }
+        }
 
-            foreach (var type in deleted)
+        result.Sort((a, b) => personalEntities[a].CompareTo(personalEntities[b]));
+        return result;
+    }
+
+    private static bool DeletedInClosure(DeletionPathFacts facts, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol dependent)
+    {
+        foreach (var (site, _) in facts.IndexedDeletions(Rule).Covering(dependent))
+        {
+            if (closure.Contains(site.Scope))
             {
-                if (DeletionPathFacts.Covers(type, dependent))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 

@@ -53,8 +53,11 @@ internal sealed class DeletionPathFacts
     private ImmutableArray<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)>? deletedBySite;
     private ILookup<ISymbol, ISymbol>? callees;
     private Dictionary<string, List<INamedTypeSymbol>>? entitiesByTable;
+    private Dictionary<string, List<INamedTypeSymbol>>? entitiesByName;
+    private readonly DeletionsByType?[] deletionsByType = new DeletionsByType?[DeletionRuleIds.Count];
     private Dictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), List<RelationshipSetting>>? settingsByPair;
     private HashSet<(ISymbol Scope, ISymbol Member)>? flagReadSet;
+    private HashSet<ISymbol>? endpointHandlerSet;
     private Dictionary<ISymbol, List<INamedTypeSymbol>>? dependentsIndex;
     private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
         new(PairComparer.Instance);
@@ -340,6 +343,17 @@ internal sealed class DeletionPathFacts
         return result;
     }
 
+    /// <summary>The deletions <paramref name="rule"/> sees, indexed by the types they delete.</summary>
+    public DeletionsByType IndexedDeletions(DeletionRules rule)
+    {
+        var all = this.AllDeletions();
+        lock (this.decisionLock)
+        {
+            var index = DeletionRuleIds.IndexOf(rule);
+            return this.deletionsByType[index] ??= DeletionsByType.Build(all, rule);
+        }
+    }
+
     private ImmutableArray<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> AllDeletions()
     {
         var entities = this.PersistedTypes();
@@ -378,13 +392,20 @@ internal sealed class DeletionPathFacts
             Add(entity.OriginalDefinition);
         }
 
-        foreach (var hint in site.Call.NameHints)
+        if (!site.Call.NameHints.IsEmpty)
         {
-            foreach (var entity in entities)
+            var byName = this.EntitiesByName(entities);
+            foreach (var hint in site.Call.NameHints)
             {
-                if (DeletionModel.HintNames(hint, entity))
+                foreach (var name in DeletionModel.NamesHintedBy(hint))
                 {
-                    Add(entity);
+                    if (byName.TryGetValue(name, out var named))
+                    {
+                        foreach (var entity in named)
+                        {
+                            Add(entity);
+                        }
+                    }
                 }
             }
         }
@@ -398,6 +419,31 @@ internal sealed class DeletionPathFacts
         }
 
         return result.ToImmutableArray();
+    }
+
+    /// <summary>
+    /// Every stored entity by its type name (ignoring case), so that a repository's name hint is looked up instead of
+    /// compared with every entity (that comparison made the decision quadratic in the size of the application).
+    /// </summary>
+    private Dictionary<string, List<INamedTypeSymbol>> EntitiesByName(ImmutableHashSet<INamedTypeSymbol> entities)
+    {
+        if (this.entitiesByName is { } built)
+        {
+            return built;
+        }
+
+        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entity in entities)
+        {
+            if (!byName.TryGetValue(entity.Name, out var list))
+            {
+                byName[entity.Name] = list = new List<INamedTypeSymbol>();
+            }
+
+            list.Add(entity);
+        }
+
+        return this.entitiesByName = byName;
     }
 
     /// <summary>Every stored entity by each of its table names: its type name, DbSet names, <c>ToTable</c> and <c>[Table]</c> names.</summary>
@@ -568,16 +614,7 @@ internal sealed class DeletionPathFacts
         }
 
         var entities = this.PersistedTypes();
-        var byName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entity in entities)
-        {
-            if (!byName.TryGetValue(entity.Name, out var named))
-            {
-                byName[entity.Name] = named = new List<INamedTypeSymbol>();
-            }
-
-            named.Add(entity);
-        }
+        var byName = this.EntitiesByName(entities);
 
         var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
         void Add(ISymbol principal, INamedTypeSymbol dependent)
@@ -792,6 +829,23 @@ internal sealed class DeletionPathFacts
         return reads.Contains((scope.OriginalDefinition, member.OriginalDefinition));
     }
 
+    private HashSet<ISymbol> EndpointHandlerSet()
+    {
+        lock (this.decisionLock)
+        {
+            if (this.endpointHandlerSet is null)
+            {
+                this.endpointHandlerSet = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+                foreach (var handler in this.endpointHandlers)
+                {
+                    this.endpointHandlerSet.Add(handler.OriginalDefinition);
+                }
+            }
+
+            return this.endpointHandlerSet;
+        }
+    }
+
     /// <summary>
     /// Whether <paramref name="scope"/> answers a deletion request: a <c>MapDelete</c> endpoint, an
     /// <c>[HttpDelete]</c> action, a configured <c>deletion_handlers</c> method, or a method whose name says
@@ -799,7 +853,7 @@ internal sealed class DeletionPathFacts
     /// </summary>
     public bool IsDeletionHandler(ISymbol scope)
     {
-        if (this.endpointHandlers.Any(h => Same(h, scope)))
+        if (this.EndpointHandlerSet().Contains(scope.OriginalDefinition))
         {
             return true;
         }

@@ -40,12 +40,14 @@ internal static class PersonalDataNeverDeletedRule
             deleted.UnionWith(types);
         }
 
+        // An entity is deletable when it or a base of it is deleted (DeletionPathFacts.Covers), asked along its
+        // base types rather than of every deleted type.
         var deletable = new HashSet<INamedTypeSymbol>(deleted, SymbolEqualityComparer.Default);
         foreach (var entity in entities)
         {
-            foreach (var type in deleted)
+            for (var current = entity; current is not null; current = current.BaseType)
             {
-                if (DeletionPathFacts.Covers(type, entity))
+                if (deleted.Contains(current.OriginalDefinition))
                 {
                     deletable.Add(entity);
                     break;

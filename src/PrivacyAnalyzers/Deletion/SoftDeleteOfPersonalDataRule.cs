@@ -36,7 +36,6 @@ internal static class SoftDeleteOfPersonalDataRule
         }
 
         var personalData = facts.PersonalData(Rule);
-        var deletions = facts.Deletions(Rule);
         foreach (var softDelete in DeletionPathFacts.InSourceOrder(softDeletes, s => s.Location))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
@@ -46,8 +45,8 @@ internal static class SoftDeleteOfPersonalDataRule
             }
 
             var closure = facts.Closure(softDelete.Scope);
-            if (DeletesEntity(deletions, closure, entity) || facts.ClearsMembersOf(closure, entity) || facts.DeletesMedia(closure, Rule) ||
-                IsPurged(facts, deletions, entity, softDelete.Member))
+            if (DeletesEntity(facts, closure, entity) || facts.ClearsMembersOf(closure, entity) || facts.DeletesMedia(closure, Rule) ||
+                IsPurged(facts, entity, softDelete.Member))
             {
                 continue;
             }
@@ -61,11 +60,11 @@ internal static class SoftDeleteOfPersonalDataRule
         }
     }
 
-    private static bool DeletesEntity(List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol entity)
+    private static bool DeletesEntity(DeletionPathFacts facts, ImmutableHashSet<ISymbol> closure, INamedTypeSymbol entity)
     {
-        foreach (var (site, deleted) in deletions)
+        foreach (var (site, _) in facts.IndexedDeletions(Rule).OfRowsOf(entity))
         {
-            if (closure.Contains(site.Scope) && DeletesRowsOf(deleted, entity))
+            if (closure.Contains(site.Scope))
             {
                 return true;
             }
@@ -75,26 +74,12 @@ internal static class SoftDeleteOfPersonalDataRule
     }
 
     /// <summary>A purge path: a deletion of the entity that reads the flag (or whose SQL names it) anywhere in the compilation.</summary>
-    private static bool IsPurged(DeletionPathFacts facts, List<(DeletionSite Site, ImmutableArray<INamedTypeSymbol> Deleted)> deletions, INamedTypeSymbol entity, ISymbol flag)
+    private static bool IsPurged(DeletionPathFacts facts, INamedTypeSymbol entity, ISymbol flag)
     {
-        foreach (var (site, deleted) in deletions)
+        foreach (var (site, _) in facts.IndexedDeletions(Rule).OfRowsOf(entity))
         {
-            if (DeletesRowsOf(deleted, entity) &&
-                (facts.ReadsFlag(site.Scope, flag) ||
-                 (site.Call.SqlText is { } sql && sql.IndexOf(flag.Name, StringComparison.OrdinalIgnoreCase) >= 0)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool DeletesRowsOf(ImmutableArray<INamedTypeSymbol> deleted, INamedTypeSymbol entity)
-    {
-        foreach (var type in deleted)
-        {
-            if (DeletionPathFacts.Covers(type, entity) || DeletionPathFacts.Covers(entity, type))
+            if (facts.ReadsFlag(site.Scope, flag) ||
+                (site.Call.SqlText is { } sql && sql.IndexOf(flag.Name, StringComparison.OrdinalIgnoreCase) >= 0))
             {
                 return true;
             }

@@ -256,11 +256,20 @@ internal sealed class DeletionModel
         return hints.ToImmutable();
     }
 
-    /// <summary>True when <paramref name="hint"/> names <paramref name="entity"/> (singular or plural).</summary>
-    public static bool HintNames(string hint, INamedTypeSymbol entity) =>
-        string.Equals(hint, entity.Name, StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(hint, entity.Name + "s", StringComparison.OrdinalIgnoreCase) ||
-        string.Equals(hint, entity.Name + "es", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The entity type names <paramref name="hint"/> may name: itself, or its singular ("Recordings", "Addresses").</summary>
+    public static IEnumerable<string> NamesHintedBy(string hint)
+    {
+        yield return hint;
+        if (hint.EndsWith("s", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return hint.Substring(0, hint.Length - 1);
+        }
+
+        if (hint.EndsWith("es", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return hint.Substring(0, hint.Length - 2);
+        }
+    }
 
     /// <summary>The text of SQL passed as a constant string or an interpolated string (holes left out).</summary>
     private static string? SqlText(IOperation value)
