@@ -17,6 +17,10 @@ namespace PrivacyAnalyzers.Internals;
 internal sealed class LocalFlow
 {
     private const int MaxDepth = 12;
+    private const int RecentCapacity = 2;
+
+    [ThreadStatic]
+    private static (IOperation? Root, LocalFlow? Flow)[]? recent;
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
@@ -26,21 +30,61 @@ internal sealed class LocalFlow
     {
     }
 
-    /// <summary>The flow of every local declared or assigned anywhere in <paramref name="root"/> (lambdas included).</summary>
+    /// <summary>
+    /// The flow of every local declared or assigned anywhere in <paramref name="root"/> (lambdas included). The flows
+    /// of the last few roots are kept per thread: the recording-access rules and the endpoint authorization model each
+    /// asked for the flow of the same method body, one after another. A flow is never changed once built
+    /// (<see cref="With"/> returns a new one), so sharing it is safe.
+    /// </summary>
     public static LocalFlow For(IOperation root, CancellationToken cancellationToken)
     {
+        var cache = recent ??= new (IOperation? Root, LocalFlow? Flow)[RecentCapacity];
+        foreach (var (cachedRoot, cachedFlow) in cache)
+        {
+            if (ReferenceEquals(cachedRoot, root))
+            {
+                return cachedFlow!;
+            }
+        }
+
         var flow = new LocalFlow();
-        foreach (var operation in root.DescendantsAndSelf())
+        foreach (var operation in OperationWalk.DescendantsAndSelf(root))
         {
             cancellationToken.ThrowIfCancellationRequested();
             flow.Record(operation);
         }
 
+        Array.Copy(cache, 0, cache, 1, RecentCapacity - 1);
+        cache[0] = (root, flow);
         return flow;
     }
 
-    /// <summary>Adds the flow captures (and locals written inside the graph) of <paramref name="graph"/>.</summary>
+    /// <summary>This flow with the flow captures (and locals written inside the graph) of <paramref name="graph"/> added; this one is left as it is.</summary>
     public LocalFlow With(ControlFlowGraph graph, CancellationToken cancellationToken)
+    {
+        var flow = this.Copy();
+        flow.AddGraph(graph, cancellationToken);
+        return flow;
+    }
+
+    private LocalFlow Copy()
+    {
+        var copy = new LocalFlow();
+        CopyInto(this.values, copy.values);
+        CopyInto(this.captures, copy.captures);
+        CopyInto(this.members, copy.members);
+        return copy;
+
+        static void CopyInto<TKey>(Dictionary<TKey, List<IOperation>> from, Dictionary<TKey, List<IOperation>> to)
+        {
+            foreach (var pair in from)
+            {
+                to.Add(pair.Key, new List<IOperation>(pair.Value));
+            }
+        }
+    }
+
+    private void AddGraph(ControlFlowGraph graph, CancellationToken cancellationToken)
     {
         foreach (var block in graph.Blocks)
         {
@@ -60,8 +104,6 @@ internal sealed class LocalFlow
                 }
             }
         }
-
-        return this;
     }
 
     /// <summary>Every value <paramref name="local"/> is given.</summary>

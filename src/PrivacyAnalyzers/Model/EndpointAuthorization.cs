@@ -386,7 +386,7 @@ internal sealed class EndpointAuthorization
 
     private static IEnumerable<IInvocationOperation> CallsOn(ILocalSymbol local, IOperation root)
     {
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationWalk.Descendants(root))
         {
             if (operation is IInvocationOperation call &&
                 call.GetReceiver()?.WalkDownConversions() is ILocalReferenceOperation receiver &&

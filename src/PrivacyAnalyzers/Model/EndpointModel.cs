@@ -181,7 +181,7 @@ internal sealed class EndpointModel
             yield break;
         }
 
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationWalk.Descendants(root))
         {
             if (operation is IInvocationOperation invocation && this.TryGetMinimalApi(invocation) is { } endpoint)
             {

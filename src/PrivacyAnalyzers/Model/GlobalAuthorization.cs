@@ -75,7 +75,7 @@ internal sealed class GlobalAuthorization
     public void Scan(IOperation block, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
         var assignments = authorization.AuthorizationOptions is not null;
-        foreach (var operation in block.DescendantsAndSelf())
+        foreach (var operation in OperationWalk.DescendantsAndSelf(block))
         {
             switch (operation)
             {

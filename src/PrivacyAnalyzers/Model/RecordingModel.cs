@@ -64,8 +64,10 @@ internal sealed class RecordingModel
     private readonly ImmutableArray<string> classificationWords;
     private readonly ConcurrentDictionary<ITypeSymbol, bool> typeCache = new(SymbolEqualityComparer.Default);
 
-    // Answers asked for almost every operation of a method (IsRecordingMember splits names into words); per model, so per compilation and options.
-    private readonly ConcurrentDictionary<ISymbol, bool> memberCache = new(SymbolEqualityComparer.Default);
+    // IsRecordingMember is asked for almost every member reference of a method. Its answer is not cached per member:
+    // a cache of every member of a large compilation grew into large-object-heap arrays whose allocation triggered full
+    // garbage collections (the bench saw 150-200 ms pauses). Types and member names are far fewer, so those are cached.
+    private readonly ConcurrentDictionary<string, MemberName> memberNameCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ITypeSymbol, ITypeSymbol?> elementCache = new(SymbolEqualityComparer.Default);
 
     private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
@@ -189,23 +191,12 @@ internal sealed class RecordingModel
             return false;
         }
 
-        if (!this.memberCache.TryGetValue(member, out var result))
-        {
-            result = this.ComputeIsRecordingMember(member);
-            this.memberCache.TryAdd(member, result);
-        }
-
-        return result;
-    }
-
-    private bool ComputeIsRecordingMember(ISymbol member)
-    {
-        if (this.excludedTypes.Contains(member) || this.excludedTypes.ContainsTypeOrBase(member.ContainingType))
+        if (!this.excludedTypes.IsEmpty && (this.excludedTypes.Contains(member) || this.excludedTypes.ContainsTypeOrBase(member.ContainingType)))
         {
             return false;
         }
 
-        if (this.recordingTypes.Contains(member) || this.HasRecordingClassification(member))
+        if ((!this.recordingTypes.IsEmpty && this.recordingTypes.Contains(member)) || this.HasRecordingClassification(member))
         {
             return true;
         }
@@ -227,8 +218,21 @@ internal sealed class RecordingModel
             return false;
         }
 
-        var words = SplitWords(member.Name);
-        return IsRecordingMemberName(words) || (IsContentName(words) && this.IsRecordingType(member.ContainingType));
+        var name = this.ClassifyMemberName(member.Name);
+        return name == MemberName.Recording || (name == MemberName.Content && this.IsRecordingType(member.ContainingType));
+    }
+
+    /// <summary>What the member-name vocabulary says about <paramref name="name"/>, decided once per name.</summary>
+    private MemberName ClassifyMemberName(string name)
+    {
+        if (!this.memberNameCache.TryGetValue(name, out var kind))
+        {
+            var words = SplitWords(name);
+            kind = IsRecordingMemberName(words) ? MemberName.Recording : IsContentName(words) ? MemberName.Content : MemberName.Other;
+            this.memberNameCache.TryAdd(name, kind);
+        }
+
+        return kind;
     }
 
     /// <summary>True for <c>video/*</c> and <c>audio/*</c> media types.</summary>
@@ -409,4 +413,15 @@ internal sealed class RecordingModel
 
     /// <summary>The words of an identifier, as a list the vocabulary checks can trim.</summary>
     internal static List<string> SplitWords(string name) => new(IdentifierWords.Split(name));
+
+    private enum MemberName : byte
+    {
+        Other,
+
+        /// <summary>Named for recording content: <c>VideoPath</c>, <c>AudioBytes</c>.</summary>
+        Recording,
+
+        /// <summary>Named for content, a recording's when its type is one: <c>BlobName</c>, <c>Url</c>.</summary>
+        Content,
+    }
 }

@@ -69,7 +69,7 @@ internal sealed class ResponseContentModel
     /// <summary>Every sink in <paramref name="root"/> and below.</summary>
     public IEnumerable<ContentSink> FindSinks(IOperation root)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        foreach (var operation in OperationWalk.DescendantsAndSelf(root))
         {
             if (this.AsSink(operation) is { } sink)
             {
@@ -167,7 +167,7 @@ internal sealed class ResponseContentModel
     /// </summary>
     public static bool MayMentionRecording(IOperation root, RecordingModel recordings)
     {
-        foreach (var operation in root.DescendantsAndSelf())
+        foreach (var operation in OperationWalk.DescendantsAndSelf(root))
         {
             if (IsRecordingSource(operation, recordings))
             {
@@ -189,7 +189,7 @@ internal sealed class ResponseContentModel
     /// <summary>True when <paramref name="root"/> sets <c>Response.ContentType</c> to a <c>video/*</c> or <c>audio/*</c> constant.</summary>
     public bool SetsMediaContentType(IOperation root)
     {
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationWalk.Descendants(root))
         {
             if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } target } assignment &&
                 target.Property.ContainingType.IsOrDerivesFrom(this.httpResponse) &&

@@ -215,7 +215,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 this.state = state;
                 this.block = block;
                 this.context = context;
-                foreach (var operation in block.DescendantsAndSelf())
+                foreach (var operation in OperationWalk.DescendantsAndSelf(block))
                 {
                     switch (operation)
                     {

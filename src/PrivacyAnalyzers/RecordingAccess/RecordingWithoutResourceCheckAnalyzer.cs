@@ -114,7 +114,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 // One walk: global protection, whether a call returns a recording, and the Map* calls.
                 var loadsRecording = false;
                 List<Endpoint>? minimalApis = null;
-                foreach (var operation in block.DescendantsAndSelf())
+                foreach (var operation in OperationWalk.DescendantsAndSelf(block))
                 {
                     switch (operation)
                     {
@@ -251,7 +251,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             var loads = new HashSet<SyntaxNode>();
             string? keyName = null;
             string? variable = null;
-            foreach (var operation in body.Descendants())
+            foreach (var operation in OperationWalk.Descendants(body))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 if (operation is not IInvocationOperation invocation ||
@@ -317,7 +317,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         /// <summary>A cheap first look: no call in the body returns a recording, so nothing loads one.</summary>
         private static bool CallsReturnRecording(IOperation body, RecordingModel recordings)
         {
-            foreach (var operation in body.Descendants())
+            foreach (var operation in OperationWalk.Descendants(body))
             {
                 if (operation is IInvocationOperation call && recordings.IsRecordingType(call.TargetMethod.ReturnType.UnwrapTask()))
                 {
@@ -388,7 +388,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             // The flow is built at the first comparison: most bool methods compare nothing.
             LocalFlow? flow = null;
             var pairs = ImmutableArray.CreateBuilder<(int, int)>();
-            foreach (var operation in body.Descendants())
+            foreach (var operation in OperationWalk.Descendants(body))
             {
                 IOperation? left = null;
                 IOperation? right = null;

@@ -137,7 +137,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool MayQueryRecordings(IOperation block, RecordingModel recordings)
     {
-        foreach (var operation in block.Descendants())
+        foreach (var operation in OperationWalk.Descendants(block))
         {
             switch (operation)
             {
@@ -165,7 +165,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
         ResponseContentModel content,
         (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip)
     {
-        foreach (var operation in body.Descendants())
+        foreach (var operation in OperationWalk.Descendants(body))
         {
             switch (operation)
             {
