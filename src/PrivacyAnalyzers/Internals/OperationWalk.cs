@@ -15,7 +15,8 @@ namespace PrivacyAnalyzers.Internals;
 /// </remarks>
 internal static class OperationWalk
 {
-    private const int Capacity = 4;
+    private const int BlockSlots = 2;
+    private const int PartSlots = 4;
 
     [ThreadStatic]
     private static Recent? recent;
@@ -24,7 +25,13 @@ internal static class OperationWalk
     public static IOperation[] DescendantsAndSelf(IOperation root)
     {
         var cache = recent ??= new Recent();
-        for (var i = 0; i < Capacity; i++)
+
+        // Whole blocks and the parts of them (lambda bodies) rotate separately, so that walking the thousand
+        // lambdas of one block does not push the block itself out before the next rule asks for it.
+        var isBlock = root.Parent is null;
+        var offset = isBlock ? 0 : BlockSlots;
+        var slots = isBlock ? BlockSlots : PartSlots;
+        for (var i = offset; i < offset + slots; i++)
         {
             if (ReferenceEquals(cache.Roots[i], root))
             {
@@ -32,11 +39,12 @@ internal static class OperationWalk
             }
         }
 
-        var operations = cache.Flatten(root);
-        cache.Next = (cache.Next + 1) % Capacity;
-        cache.Roots[cache.Next] = root;
-        cache.Operations[cache.Next] = operations;
-        return operations;
+        var flattened = cache.Flatten(root);
+        ref var next = ref isBlock ? ref cache.NextBlock : ref cache.NextPart;
+        next = (next + 1) % slots;
+        cache.Roots[offset + next] = root;
+        cache.Operations[offset + next] = flattened;
+        return flattened;
     }
 
     /// <summary>Every operation below <paramref name="root"/>, in pre-order (the order of <c>Descendants()</c>).</summary>
@@ -75,9 +83,10 @@ internal static class OperationWalk
 
     private sealed class Recent
     {
-        public readonly IOperation?[] Roots = new IOperation?[Capacity];
-        public readonly IOperation[]?[] Operations = new IOperation[]?[Capacity];
-        public int Next;
+        public readonly IOperation?[] Roots = new IOperation?[BlockSlots + PartSlots];
+        public readonly IOperation[]?[] Operations = new IOperation[]?[BlockSlots + PartSlots];
+        public int NextBlock;
+        public int NextPart;
 
         private readonly List<IOperation> buffer = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -384,16 +385,43 @@ internal sealed class EndpointAuthorization
         SymbolEqualityComparer.Default.Equals(method.ContainingType, this.RazorPagesEndpointRouteBuilderExtensions) ||
         SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions);
 
-    private static IEnumerable<IInvocationOperation> CallsOn(ILocalSymbol local, IOperation root)
+    /// <summary>The calls made on <paramref name="local"/> in <paramref name="root"/>, in tree order.</summary>
+    private static IReadOnlyList<IInvocationOperation> CallsOn(ILocalSymbol local, IOperation root) =>
+        CallsByReceiver.Of(root).TryGetValue(local, out var calls) ? calls : (IReadOnlyList<IInvocationOperation>)Array.Empty<IInvocationOperation>();
+
+    /// <summary>
+    /// The calls of one tree by the local they are made on, built once per tree: asked for each endpoint mapped on a
+    /// route group or kept in a local, a walk of the whole tree per endpoint made a file with thousands of endpoints
+    /// quadratic. The index of the last tree is kept per thread.
+    /// </summary>
+    private static class CallsByReceiver
     {
-        foreach (var operation in OperationWalk.Descendants(root))
+        [ThreadStatic]
+        private static (IOperation? Root, Dictionary<ILocalSymbol, List<IInvocationOperation>>? Calls) last;
+
+        public static Dictionary<ILocalSymbol, List<IInvocationOperation>> Of(IOperation root)
         {
-            if (operation is IInvocationOperation call &&
-                call.GetReceiver()?.WalkDownConversions() is ILocalReferenceOperation receiver &&
-                SymbolEqualityComparer.Default.Equals(receiver.Local, local))
+            if (ReferenceEquals(last.Root, root))
             {
-                yield return call;
+                return last.Calls!;
             }
+
+            var calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
+            foreach (var operation in OperationWalk.Descendants(root))
+            {
+                if (operation is IInvocationOperation call && call.GetReceiver()?.WalkDownConversions() is ILocalReferenceOperation receiver)
+                {
+                    if (!calls.TryGetValue(receiver.Local, out var list))
+                    {
+                        calls[receiver.Local] = list = new List<IInvocationOperation>();
+                    }
+
+                    list.Add(call);
+                }
+            }
+
+            last = (root, calls);
+            return calls;
         }
     }
 
