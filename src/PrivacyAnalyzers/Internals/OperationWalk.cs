@@ -15,7 +15,7 @@ namespace PrivacyAnalyzers.Internals;
 /// </remarks>
 internal static class OperationWalk
 {
-    private const int BlockSlots = 2;
+    private const int BlockSlots = 4;
     private const int PartSlots = 4;
 
     [ThreadStatic]
