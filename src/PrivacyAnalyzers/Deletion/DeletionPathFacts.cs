@@ -685,7 +685,7 @@ internal sealed class DeletionPathFacts
 
                 shape.PropertyTypes.Add(property.Type.OriginalDefinition);
                 shape.PropertyNames.Add(property.Name);
-                if (property.Type.SpecialType != SpecialType.System_String && property.Type is not INamedTypeSymbol { TypeArguments.Length: 0 } &&
+                if (property.Type.SpecialType != SpecialType.System_String && property.Type is not INamedTypeSymbol { Arity: 0 } &&
                     this.persistence.EntityOf(property.Type) is { } element)
                 {
                     shape.CollectionElements.Add(element.OriginalDefinition);

@@ -104,7 +104,9 @@ internal static class SymbolExtensions
     /// <summary><c>T</c> for <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c>; the type itself otherwise.</summary>
     public static ITypeSymbol UnwrapTask(this ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named &&
+        // Arity and names first: TypeArguments allocates a new array of symbols on every call, and this runs for the
+        // return type of almost every call the recording rules see.
+        if (type is INamedTypeSymbol { Arity: 1 } named &&
             named.Name is "Task" or "ValueTask" &&
             named.ContainingNamespace is { Name: "Tasks", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } })
         {

@@ -467,7 +467,7 @@ internal sealed class ConsentModel
         {
             foreach (var platform in this.platforms)
             {
-                if (method.IsStatic && method.TypeArguments.Length == 1 &&
+                if (method.IsStatic && method.Arity == 1 &&
                     SymbolEqualityComparer.Default.Equals(method.ContainingType.OriginalDefinition, platform.Permissions) &&
                     platform.IsRequested(method.TypeArguments[0]))
                 {
@@ -696,7 +696,7 @@ internal sealed class ConsentModel
 
     private ITypeSymbol UnwrapAwaitable(ITypeSymbol type)
     {
-        if (type is INamedTypeSymbol { TypeArguments.Length: 1 } named && this.IsAwaitable(named))
+        if (type is INamedTypeSymbol { Arity: 1 } named && this.IsAwaitable(named))
         {
             return named.TypeArguments[0];
         }

@@ -174,7 +174,7 @@ internal sealed class DeletionModel
             return new DeletionCall(DeletionKind.Remove, this.persistence.ArgumentEntities(invocation), ImmutableArray<string>.Empty, null, null);
         }
 
-        if (method.Name is "ExecuteDelete" or "ExecuteDeleteAsync" && method.TypeArguments.Length == 1 &&
+        if (method.Name is "ExecuteDelete" or "ExecuteDeleteAsync" && method.Arity == 1 &&
             (IsType(type, this.queryableExtensions) || IsType(type, this.relationalQueryableExtensions)))
         {
             return Entities(DeletionKind.ExecuteDelete, method.TypeArguments[0] as INamedTypeSymbol);
@@ -425,7 +425,7 @@ internal sealed class DeletionModel
         IPropertySymbol? inverseCollection = null;
         foreach (var member in PersonalDataModel.InstanceDataMembers(principal).OfType<IPropertySymbol>())
         {
-            if (member.Type.SpecialType != SpecialType.System_String && member.Type is not INamedTypeSymbol { TypeArguments.Length: 0 } &&
+            if (member.Type.SpecialType != SpecialType.System_String && member.Type is not INamedTypeSymbol { Arity: 0 } &&
                 this.persistence.EntityOf(member.Type) is { } element && SymbolEqualityComparer.Default.Equals(element.OriginalDefinition, dependent.OriginalDefinition))
             {
                 inverseCollection = member;
@@ -545,7 +545,7 @@ internal sealed class DeletionModel
     {
         member = null;
         var method = invocation.TargetMethod;
-        if (method.Name != "SetProperty" || method.ContainingType is not { TypeArguments.Length: 1 } builder ||
+        if (method.Name != "SetProperty" || method.ContainingType is not { Arity: 1 } builder ||
             !(IsType(builder, this.updateSettersBuilder) || IsType(builder, this.setPropertyCalls)) || invocation.Arguments.Length != 2)
         {
             return null;

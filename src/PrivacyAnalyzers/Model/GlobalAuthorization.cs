@@ -158,11 +158,14 @@ internal sealed class GlobalAuthorization
 
     private static bool AddsAuthorizeFilter(IInvocationOperation invocation, INamedTypeSymbol authorizeFilter)
     {
-        foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
+        if (invocation.TargetMethod.IsGenericMethod)
         {
-            if (typeArgument.IsOrDerivesFrom(authorizeFilter))
+            foreach (var typeArgument in invocation.TargetMethod.TypeArguments)
             {
-                return true;
+                if (typeArgument.IsOrDerivesFrom(authorizeFilter))
+                {
+                    return true;
+                }
             }
         }
 

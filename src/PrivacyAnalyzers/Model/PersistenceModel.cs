@@ -51,7 +51,7 @@ internal sealed class PersistenceModel
 
         foreach (var member in type.GetMembers())
         {
-            if (member is IPropertySymbol { IsStatic: false, Type: INamedTypeSymbol { TypeArguments.Length: 1 } propertyType } property &&
+            if (member is IPropertySymbol { IsStatic: false, Type: INamedTypeSymbol { Arity: 1 } propertyType } property &&
                 SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, this.DbSet) &&
                 propertyType.TypeArguments[0] is INamedTypeSymbol entity)
             {
@@ -82,7 +82,7 @@ internal sealed class PersistenceModel
         {
             if (name == "Set")
             {
-                return method.TypeArguments.Length == 1 ? Single(method.TypeArguments[0] as INamedTypeSymbol) : ImmutableArray<INamedTypeSymbol>.Empty;
+                return method.Arity == 1 ? Single(method.TypeArguments[0] as INamedTypeSymbol) : ImmutableArray<INamedTypeSymbol>.Empty;
             }
 
             return this.ArgumentEntities(invocation);

@@ -349,28 +349,32 @@ internal sealed class RecordingModel
             return true;
         }
 
-        for (var current = type; current is not null && current.SpecialType == SpecialType.None; current = current.BaseType)
+        // A type's members are read only when a classification attribute can mark them: GetMembers allocates, and
+        // doing it for every base type (ControllerBase, DbContext...) of every type asked about was the largest
+        // allocation of the recording rules.
+        if (this.classificationAttribute is not null && this.HasRecordingClassification(type))
         {
-            if (this.HasRecordingClassification(current))
-            {
-                return true;
-            }
+            return true;
+        }
 
-            foreach (var member in current.GetMembers())
+        if (this.classificationAttribute is not null)
+        {
+            foreach (var member in type.GetMembers())
             {
                 if (member is IPropertySymbol or IFieldSymbol && this.HasRecordingClassification(member))
                 {
                     return true;
                 }
             }
-
-            if (!current.IsFrameworkSymbol() && IsRecordingTypeName(current.Name))
-            {
-                return true;
-            }
         }
 
-        return false;
+        if (!type.IsFrameworkSymbol() && IsRecordingTypeName(type.Name))
+        {
+            return true;
+        }
+
+        // The base type's answer is cached too (and the excluded and configured types were checked with the bases).
+        return type.BaseType is { SpecialType: SpecialType.None } baseType && this.IsRecordingType(baseType);
     }
 
     private bool HasRecordingClassification(ISymbol symbol)
