@@ -17,10 +17,8 @@ namespace PrivacyAnalyzers.Internals;
 internal sealed class LocalFlow
 {
     private const int MaxDepth = 12;
-    private const int RecentCapacity = 2;
-
     [ThreadStatic]
-    private static (IOperation? Root, LocalFlow? Flow)[]? recent;
+    private static RecentTrees<LocalFlow>? recent;
 
     private readonly Dictionary<ILocalSymbol, List<IOperation>> values = new(SymbolEqualityComparer.Default);
     private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
@@ -32,21 +30,15 @@ internal sealed class LocalFlow
 
     /// <summary>
     /// The flow of every local declared or assigned anywhere in <paramref name="root"/> (lambdas included). The flows
-    /// of the last few roots are kept per thread: the recording-access rules and the endpoint authorization model each
-    /// asked for the flow of the same method body, one after another. A flow is never changed once built
-    /// (<see cref="With"/> returns a new one), so sharing it is safe.
+    /// of the last few roots are kept per thread (<see cref="RecentTrees{T}"/>): the recording-access rules and the
+    /// endpoint authorization model each asked for the flow of the same method body, one after another. A flow is
+    /// never changed once built (<see cref="With"/> returns a new one), so sharing it is safe.
     /// </summary>
-    public static LocalFlow For(IOperation root, CancellationToken cancellationToken)
-    {
-        var cache = recent ??= new (IOperation? Root, LocalFlow? Flow)[RecentCapacity];
-        foreach (var (cachedRoot, cachedFlow) in cache)
-        {
-            if (ReferenceEquals(cachedRoot, root))
-            {
-                return cachedFlow!;
-            }
-        }
+    public static LocalFlow For(IOperation root, CancellationToken cancellationToken) =>
+        (recent ??= new RecentTrees<LocalFlow>(2)).GetOrAdd(root, cancellationToken, static (tree, token) => Build(tree, token));
 
+    private static LocalFlow Build(IOperation root, CancellationToken cancellationToken)
+    {
         var flow = new LocalFlow();
         foreach (var operation in OperationWalk.DescendantsAndSelf(root))
         {
@@ -54,8 +46,6 @@ internal sealed class LocalFlow
             flow.Record(operation);
         }
 
-        Array.Copy(cache, 0, cache, 1, RecentCapacity - 1);
-        cache[0] = (root, flow);
         return flow;
     }
 

@@ -9,42 +9,25 @@ namespace PrivacyAnalyzers.Internals;
 /// recording-access rules and the models they share (local flow, response content, endpoints, global authorization)
 /// each walked every method body again, and the host runs those analyzers one after another on the same blocks.
 /// </summary>
-/// <remarks>
-/// The few most recent trees are kept per thread, so nothing is shared between threads and nothing outlives the
-/// analysis of a handful of blocks; a tree that is not among them is simply flattened again.
-/// </remarks>
+/// <remarks>Kept in <see cref="RecentTrees{T}"/>: a tree that is no longer among them is simply flattened again.</remarks>
 internal static class OperationWalk
 {
-    private const int BlockSlots = 4;
-    private const int PartSlots = 4;
+    // Whole blocks and their parts (lambda bodies) are kept apart, so that walking the thousand lambdas of one block
+    // does not push the block itself out before the next rule asks for it.
+    [ThreadStatic]
+    private static RecentTrees<IOperation[]>? recentBlocks;
 
     [ThreadStatic]
-    private static Recent? recent;
+    private static RecentTrees<IOperation[]>? recentParts;
+
+    [ThreadStatic]
+    private static Flattener? flattener;
 
     /// <summary><paramref name="root"/> and every operation below it, in pre-order; callers must not change the array.</summary>
     public static IOperation[] DescendantsAndSelf(IOperation root)
     {
-        var cache = recent ??= new Recent();
-
-        // Whole blocks and the parts of them (lambda bodies) rotate separately, so that walking the thousand
-        // lambdas of one block does not push the block itself out before the next rule asks for it.
-        var isBlock = root.Parent is null;
-        var offset = isBlock ? 0 : BlockSlots;
-        var slots = isBlock ? BlockSlots : PartSlots;
-        for (var i = offset; i < offset + slots; i++)
-        {
-            if (ReferenceEquals(cache.Roots[i], root))
-            {
-                return cache.Operations[i]!;
-            }
-        }
-
-        var flattened = cache.Flatten(root);
-        ref var next = ref isBlock ? ref cache.NextBlock : ref cache.NextPart;
-        next = (next + 1) % slots;
-        cache.Roots[offset + next] = root;
-        cache.Operations[offset + next] = flattened;
-        return flattened;
+        var recent = root.Parent is null ? recentBlocks ??= new RecentTrees<IOperation[]>(4) : recentParts ??= new RecentTrees<IOperation[]>(4);
+        return recent.GetOrAdd(root, flattener ??= new Flattener(), static (tree, walker) => walker.Flatten(tree));
     }
 
     /// <summary>Every operation below <paramref name="root"/>, in pre-order (the order of <c>Descendants()</c>).</summary>
@@ -81,13 +64,9 @@ internal static class OperationWalk
         }
     }
 
-    private sealed class Recent
+    /// <summary>A pre-order walk with an explicit stack (deeply nested lambdas must not overflow the thread's), reusing its buffers.</summary>
+    private sealed class Flattener
     {
-        public readonly IOperation?[] Roots = new IOperation?[BlockSlots + PartSlots];
-        public readonly IOperation[]?[] Operations = new IOperation[]?[BlockSlots + PartSlots];
-        public int NextBlock;
-        public int NextPart;
-
         private readonly List<IOperation> buffer = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();
 

@@ -392,20 +392,18 @@ internal sealed class EndpointAuthorization
     /// <summary>
     /// The calls of one tree by the local they are made on, built once per tree: asked for each endpoint mapped on a
     /// route group or kept in a local, a walk of the whole tree per endpoint made a file with thousands of endpoints
-    /// quadratic. The index of the last tree is kept per thread.
+    /// quadratic. The index of the last tree is kept per thread (<see cref="RecentTrees{T}"/>).
     /// </summary>
     private static class CallsByReceiver
     {
         [ThreadStatic]
-        private static (IOperation? Root, Dictionary<ILocalSymbol, List<IInvocationOperation>>? Calls) last;
+        private static RecentTrees<Dictionary<ILocalSymbol, List<IInvocationOperation>>>? recent;
 
-        public static Dictionary<ILocalSymbol, List<IInvocationOperation>> Of(IOperation root)
+        public static Dictionary<ILocalSymbol, List<IInvocationOperation>> Of(IOperation root) =>
+            (recent ??= new RecentTrees<Dictionary<ILocalSymbol, List<IInvocationOperation>>>(1)).GetOrAdd(root, 0, static (tree, _) => Index(tree));
+
+        private static Dictionary<ILocalSymbol, List<IInvocationOperation>> Index(IOperation root)
         {
-            if (ReferenceEquals(last.Root, root))
-            {
-                return last.Calls!;
-            }
-
             var calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
             foreach (var operation in OperationWalk.Descendants(root))
             {
@@ -420,7 +418,6 @@ internal sealed class EndpointAuthorization
                 }
             }
 
-            last = (root, calls);
             return calls;
         }
     }

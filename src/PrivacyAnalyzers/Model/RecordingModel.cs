@@ -352,13 +352,13 @@ internal sealed class RecordingModel
         // A type's members are read only when a classification attribute can mark them: GetMembers allocates, and
         // doing it for every base type (ControllerBase, DbContext...) of every type asked about was the largest
         // allocation of the recording rules.
-        if (this.classificationAttribute is not null && this.HasRecordingClassification(type))
-        {
-            return true;
-        }
-
         if (this.classificationAttribute is not null)
         {
+            if (this.HasRecordingClassification(type))
+            {
+                return true;
+            }
+
             foreach (var member in type.GetMembers())
             {
                 if (member is IPropertySymbol or IFieldSymbol && this.HasRecordingClassification(member))
