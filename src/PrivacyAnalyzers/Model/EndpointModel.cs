@@ -25,14 +25,19 @@ internal enum EndpointKind
 /// <summary>One endpoint: its handler, where its body is, and where a finding about it is reported.</summary>
 internal sealed class Endpoint
 {
-    public Endpoint(EndpointKind kind, IMethodSymbol handler, IOperation? body, IInvocationOperation? mapInvocation, Location location, string name)
+    private Location? location;
+    private string? name;
+
+    /// <param name="location">Null for a minimal API: taken from <paramref name="mapInvocation"/> when first asked for.</param>
+    /// <param name="name">Null for a minimal API: taken from <paramref name="mapInvocation"/> when first asked for.</param>
+    public Endpoint(EndpointKind kind, IMethodSymbol handler, IOperation? body, IInvocationOperation? mapInvocation, Location? location, string? name)
     {
         this.Kind = kind;
         this.Handler = handler;
         this.Body = body;
         this.MapInvocation = mapInvocation;
-        this.Location = location;
-        this.Name = name;
+        this.location = location;
+        this.name = name;
     }
 
     public EndpointKind Kind { get; }
@@ -47,10 +52,11 @@ internal sealed class Endpoint
     public IInvocationOperation? MapInvocation { get; }
 
     /// <summary>The method name, or for minimal APIs the <c>Map*</c> call from its name on.</summary>
-    public Location Location { get; }
+    /// <remarks>Computed when first asked for (only findings need it): every rule sees every <c>Map*</c> call of a block.</remarks>
+    public Location Location => this.location ??= EndpointModel.GetMapLocation(this.MapInvocation!);
 
     /// <summary>The name messages use: the method name, or <c>MapGet("/route")</c>.</summary>
-    public string Name { get; }
+    public string Name => this.name ??= EndpointModel.GetMapName(this.MapInvocation!);
 }
 
 /// <summary>
@@ -213,12 +219,10 @@ internal sealed class EndpointModel
                 value = creation.Target.WalkDownConversions();
             }
 
-            var location = GetMapLocation(invocation);
-            var name = method.Name + "(" + (RoutePattern(invocation) is { } route ? "\"" + route + "\"" : string.Empty) + ")";
             return value switch
             {
-                IAnonymousFunctionOperation lambda => new Endpoint(EndpointKind.MinimalApi, lambda.Symbol, lambda.Body, invocation, location, name),
-                IMethodReferenceOperation reference => new Endpoint(EndpointKind.MinimalApi, reference.Method, null, invocation, location, name),
+                IAnonymousFunctionOperation lambda => new Endpoint(EndpointKind.MinimalApi, lambda.Symbol, lambda.Body, invocation, location: null, name: null),
+                IMethodReferenceOperation reference => new Endpoint(EndpointKind.MinimalApi, reference.Method, null, invocation, location: null, name: null),
                 _ => null,
             };
         }
@@ -365,7 +369,7 @@ internal sealed class EndpointModel
     }
 
     /// <summary>From the <c>Map*</c> name to the end of the call, so that the finding starts on the line that maps the endpoint.</summary>
-    private static Location GetMapLocation(IInvocationOperation invocation)
+    internal static Location GetMapLocation(IInvocationOperation invocation)
     {
         if (invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax)
         {
@@ -374,6 +378,10 @@ internal sealed class EndpointModel
 
         return invocation.Syntax.GetLocation();
     }
+
+    /// <summary>The name messages give a minimal API: <c>MapGet("/route")</c>.</summary>
+    internal static string GetMapName(IInvocationOperation invocation) =>
+        invocation.TargetMethod.Name + "(" + (RoutePattern(invocation) is { } route ? "\"" + route + "\"" : string.Empty) + ")";
 
     private static string? RoutePattern(IInvocationOperation invocation)
     {
