@@ -26,7 +26,9 @@ internal static class OperationWalk
     /// <summary><paramref name="root"/> and every operation below it, in pre-order; callers must not change the array.</summary>
     public static IOperation[] DescendantsAndSelf(IOperation root)
     {
-        var recent = root.Parent is null ? recentBlocks ??= new RecentTrees<IOperation[]>(4) : recentParts ??= new RecentTrees<IOperation[]>(4);
+        // A block the host hands to a rule is the root or, for a method with a body, the root's only child.
+        var isBlock = root.Parent?.Parent is null;
+        var recent = isBlock ? recentBlocks ??= new RecentTrees<IOperation[]>(4) : recentParts ??= new RecentTrees<IOperation[]>(4);
         return recent.GetOrAdd(root, flattener ??= new Flattener(), static (tree, walker) => walker.Flatten(tree));
     }
 

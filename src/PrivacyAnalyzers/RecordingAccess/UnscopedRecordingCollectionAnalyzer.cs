@@ -57,11 +57,6 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
         foreach (var block in context.OperationBlocks)
         {
-            if (endpoints.HandlersIn(method, block) is not { } handlers)
-            {
-                continue;
-            }
-
             // Options are fixed for one compilation analysis: read them once per tree.
             var tree = block.Syntax.SyntaxTree;
             if (!recordingsByTree.TryGetValue(tree, out var recordings))
@@ -70,8 +65,9 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 recordingsByTree.TryAdd(tree, recordings);
             }
 
-            // Most handlers never read a collection of recordings: then no query can be found, and no flow is needed.
-            if (!MayQueryRecordings(block, recordings))
+            // Most blocks never read a collection of recordings: then no query can be found, and neither the
+            // endpoints of the block nor a flow are needed.
+            if (!MayQueryRecordings(block, recordings) || endpoints.HandlersIn(method, block) is not { } handlers)
             {
                 continue;
             }
