@@ -80,7 +80,7 @@ internal static class AssignedValues
         {
             var writes = new LocalWrites();
             var visited = 0;
-            foreach (var operation in OperationWalk.DescendantsAndSelf(root))
+            foreach (var operation in OperationWalk.Contents(root))
             {
                 if ((++visited & 0x3FF) == 0)
                 {
@@ -151,7 +151,7 @@ internal static class AssignedValues
         }
 
         var values = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var operation in OperationWalk.DescendantsAndSelf(root))
+        foreach (var operation in OperationWalk.Contents(root))
         {
             switch (operation)
             {

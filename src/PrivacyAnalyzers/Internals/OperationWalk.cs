@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace PrivacyAnalyzers.Internals;
 
@@ -31,6 +32,14 @@ internal static class OperationWalk
         var recent = isBlock ? recentBlocks ??= new RecentTrees<IOperation[]>(4) : recentParts ??= new RecentTrees<IOperation[]>(4);
         return recent.GetOrAdd(root, flattener ??= new Flattener(), static (tree, walker) => walker.Flatten(tree));
     }
+
+    /// <summary>
+    /// The statements and expressions of <paramref name="root"/>, in pre-order, for callers that never look at the
+    /// method-body node itself: a method body with only a block is served as that block, the form the host hands
+    /// rules, so that a model asking with <c>GetRoot()</c> shares the rules' flattening instead of making its own.
+    /// </summary>
+    public static IOperation[] Contents(IOperation root) =>
+        DescendantsAndSelf(root is IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } ? block : root);
 
     /// <summary>Every operation below <paramref name="root"/>, in pre-order (the order of <c>Descendants()</c>).</summary>
     public static Sequence Descendants(IOperation root) => new(DescendantsAndSelf(root), 1);

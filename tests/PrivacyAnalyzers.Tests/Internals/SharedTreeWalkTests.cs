@@ -73,6 +73,9 @@ public sealed class SharedTreeWalkTests
 
         Assert.Same(firstRoot, OperationWalk.DescendantsAndSelf(root));
         Assert.Same(firstBlock, OperationWalk.DescendantsAndSelf(block));
+
+        // A model that asks with GetRoot() shares the block's flattening.
+        Assert.Same(firstBlock, OperationWalk.Contents(root));
     }
 
     [Fact]
