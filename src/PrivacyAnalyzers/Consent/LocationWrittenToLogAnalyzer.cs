@@ -44,8 +44,7 @@ public sealed class LocationWrittenToLogAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, LocationValues locations)
     {
         var invocation = (IInvocationOperation)context.Operation;
-        var logged = new List<IOperation>();
-        if (!sinks.IsSink(invocation, logged))
+        if (sinks.LoggedArguments(invocation) is not { } logged)
         {
             return;
         }

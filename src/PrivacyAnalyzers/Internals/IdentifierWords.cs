@@ -10,14 +10,30 @@ internal static class IdentifierWords
 {
     public static ImmutableArray<string> Split(string identifier)
     {
-        var words = ImmutableArray.CreateBuilder<string>();
+        // Vocabulary checks run on every member name of every entity: count first, then allocate exactly once
+        // (a one-word identifier is returned as it is).
+        var count = Scan(identifier, words: null);
+        if (count == 1 && IsOneWord(identifier))
+        {
+            return ImmutableArray.Create(identifier);
+        }
+
+        var words = ImmutableArray.CreateBuilder<string>(count);
+        Scan(identifier, words);
+        return words.MoveToImmutable();
+    }
+
+    /// <summary>Counts the words of <paramref name="identifier"/>, adding each to <paramref name="words"/> when given.</summary>
+    private static int Scan(string identifier, ImmutableArray<string>.Builder? words)
+    {
+        var count = 0;
         var start = -1;
         for (var i = 0; i < identifier.Length; i++)
         {
             var c = identifier[i];
             if (!char.IsLetterOrDigit(c))
             {
-                Flush(identifier, ref start, i, words);
+                Flush(identifier, ref start, i, words, ref count);
                 continue;
             }
 
@@ -35,20 +51,34 @@ internal static class IdentifierWords
                 (char.IsUpper(c) && char.IsDigit(previous) && i - start > 1);
             if (startsWord)
             {
-                Flush(identifier, ref start, i, words);
+                Flush(identifier, ref start, i, words, ref count);
                 start = i;
             }
         }
 
-        Flush(identifier, ref start, identifier.Length, words);
-        return words.ToImmutable();
+        Flush(identifier, ref start, identifier.Length, words, ref count);
+        return count;
     }
 
-    private static void Flush(string identifier, ref int start, int end, ImmutableArray<string>.Builder words)
+    private static bool IsOneWord(string identifier)
+    {
+        foreach (var c in identifier)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Flush(string identifier, ref int start, int end, ImmutableArray<string>.Builder? words, ref int count)
     {
         if (start >= 0 && end > start)
         {
-            words.Add(identifier.Substring(start, end - start));
+            count++;
+            words?.Add(identifier.Substring(start, end - start));
         }
 
         start = -1;

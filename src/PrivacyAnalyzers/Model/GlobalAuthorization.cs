@@ -77,13 +77,14 @@ internal sealed class GlobalAuthorization
         var assignments = authorization.AuthorizationOptions is not null;
         foreach (var operation in OperationWalk.DescendantsAndSelf(block))
         {
-            switch (operation)
+            // By kind first: one virtual call instead of an interface type test per operation (this runs on every one).
+            switch (operation.Kind)
             {
-                case IInvocationOperation invocation:
-                    this.OnInvocation(invocation, authorization, cancellationToken);
+                case OperationKind.Invocation:
+                    this.OnInvocation((IInvocationOperation)operation, authorization, cancellationToken);
                     break;
-                case ISimpleAssignmentOperation assignment when assignments:
-                    this.OnAssignment(assignment, authorization);
+                case OperationKind.SimpleAssignment when assignments:
+                    this.OnAssignment((ISimpleAssignmentOperation)operation, authorization);
                     break;
             }
         }

@@ -41,9 +41,16 @@ internal sealed class LogSinks
         this.logger is not null || this.loggerExtensions is not null || this.loggerMessageAttribute is not null ||
         this.console is not null || this.debug is not null || this.trace is not null || this.traceSource is not null;
 
-    /// <summary>True when <paramref name="invocation"/> writes to a log; <paramref name="logged"/> gets the arguments it writes as they are.</summary>
-    public bool IsSink(IInvocationOperation invocation, List<IOperation> logged)
+    /// <summary>
+    /// The arguments <paramref name="invocation"/> writes to a log as they are, or null when it writes nothing to a log.
+    /// Asked of every call of the compilation: nothing is allocated for a call that is not a sink.
+    /// </summary>
+    public List<IOperation>? LoggedArguments(IInvocationOperation invocation) =>
+        this.IsSink(invocation, out var redactable) ? this.LoggedArguments(invocation, redactable) : null;
+
+    private bool IsSink(IInvocationOperation invocation, out bool redactable)
     {
+        redactable = false;
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
         if (type is null)
@@ -56,28 +63,22 @@ internal sealed class LogSinks
             (this.traceSource is not null && type.IsOrDerivesFrom(this.traceSource)) ||
             this.IsLoggerMethod(method))
         {
-            this.AddLoggedArguments(invocation, logged, redactable: false);
             return true;
         }
 
         if (method.HasAttribute(this.loggerMessageAttribute))
         {
-            this.AddLoggedArguments(invocation, logged, redactable: true);
+            redactable = true;
             return true;
         }
 
         // LoggerMessage.Define<...>(...) gives an Action<ILogger, T1, ...>: invoking it logs T1...
-        if (method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && this.IsLogger(method.Parameters[0].Type))
-        {
-            this.AddLoggedArguments(invocation, logged, redactable: false);
-            return true;
-        }
-
-        return false;
+        return method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && this.IsLogger(method.Parameters[0].Type);
     }
 
-    private void AddLoggedArguments(IInvocationOperation invocation, List<IOperation> logged, bool redactable)
+    private List<IOperation> LoggedArguments(IInvocationOperation invocation, bool redactable)
     {
+        var logged = new List<IOperation>();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter &&
@@ -88,6 +89,8 @@ internal sealed class LogSinks
 
             logged.Add(argument.Value);
         }
+
+        return logged;
     }
 
     private bool IsLoggerMethod(IMethodSymbol method)

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PrivacyAnalyzers.Internals;
@@ -85,12 +86,20 @@ internal sealed class PersonalDataModel
 
     private static readonly string[] PersonIdSuffixes = { "UserId", "AccountId", "CustomerId", "PersonId", "MemberId", "OwnerId", "ChildId", "ProfileId", "HouseholdId" };
 
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<INamedTypeSymbol, PersonalDataKind>> IntrinsicKindsByCompilation = new();
+
     private readonly Compilation compilation;
     private readonly AnalyzerOptions options;
     private readonly string ruleId;
     private readonly INamedTypeSymbol? personalDataAttribute;
     private readonly INamedTypeSymbol? dataClassificationAttribute;
     private readonly ConcurrentDictionary<ITypeSymbol, PersonalDataKind> kinds = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// What labels and the vocabulary say of a type, which no option changes: shared by every rule's model of one
+    /// compilation (the three deletion rules and PRIV021 ask about the same entities).
+    /// </summary>
+    private readonly ConcurrentDictionary<INamedTypeSymbol, PersonalDataKind> intrinsicKinds;
 
     private PersonalDataModel(Compilation compilation, AnalyzerOptions options, string ruleId)
     {
@@ -100,6 +109,9 @@ internal sealed class PersonalDataModel
         var types = WellKnownTypes.For(compilation);
         this.personalDataAttribute = types.Get(WellKnownTypeNames.IdentityPersonalDataAttribute);
         this.dataClassificationAttribute = types.Get(WellKnownTypeNames.DataClassificationAttribute);
+        this.intrinsicKinds = IntrinsicKindsByCompilation.GetValue(
+            compilation,
+            static _ => new ConcurrentDictionary<INamedTypeSymbol, PersonalDataKind>(SymbolEqualityComparer.Default));
     }
 
     public static PersonalDataModel Create(Compilation compilation, AnalyzerOptions options, string ruleId) =>
@@ -152,7 +164,8 @@ internal sealed class PersonalDataModel
             }
         }
 
-        if (this.IsLabelled(type))
+        var intrinsic = this.IntrinsicKind(type);
+        if (intrinsic == PersonalDataKind.Labelled)
         {
             return PersonalDataKind.Labelled;
         }
@@ -162,7 +175,19 @@ internal sealed class PersonalDataModel
             return PersonalDataKind.None;
         }
 
-        return ClassifyByVocabulary(type);
+        return intrinsic;
+    }
+
+    /// <summary>Labelled, else what the vocabulary says (steps 3 and 4 without their option).</summary>
+    private PersonalDataKind IntrinsicKind(INamedTypeSymbol type)
+    {
+        if (!this.intrinsicKinds.TryGetValue(type, out var kind))
+        {
+            kind = this.IsLabelled(type) ? PersonalDataKind.Labelled : ClassifyByVocabulary(type);
+            this.intrinsicKinds.TryAdd(type, kind);
+        }
+
+        return kind;
     }
 
     private static SyntaxTree? TreeOf(ISymbol symbol)

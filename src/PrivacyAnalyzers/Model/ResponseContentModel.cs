@@ -81,12 +81,13 @@ internal sealed class ResponseContentModel
     /// <summary>The sink <paramref name="operation"/> is, or null.</summary>
     public ContentSink? AsSink(IOperation operation)
     {
-        switch (operation)
+        // Asked of every operation of a block: dispatch on the kind before any interface type test.
+        switch (operation.Kind)
         {
-            case IInvocationOperation invocation:
-                return this.AsSink(invocation);
+            case OperationKind.Invocation:
+                return this.AsSink((IInvocationOperation)operation);
 
-            case IObjectCreationOperation creation when creation.Type.IsOrDerivesFrom(this.fileResult):
+            case OperationKind.ObjectCreation when operation is IObjectCreationOperation creation && creation.Type.IsOrDerivesFrom(this.fileResult):
                 var operands = ImmutableArray.CreateBuilder<IOperation>();
                 foreach (var argument in creation.Arguments)
                 {
@@ -100,7 +101,7 @@ internal sealed class ResponseContentModel
 
                 return new ContentSink(creation, creation.Type!.Name, operands.ToImmutable(), isLink: false);
 
-            case IReturnOperation { ReturnedValue: { } returned } when this.IsLinkType(returned.Type):
+            case OperationKind.Return or OperationKind.YieldReturn when operation is IReturnOperation { ReturnedValue: { } returned } && this.IsLinkType(returned.Type):
                 return new ContentSink(operation, "a returned URL", ImmutableArray.Create(returned), isLink: true);
 
             default:
@@ -178,11 +179,12 @@ internal sealed class ResponseContentModel
         return false;
     }
 
-    private static bool IsRecordingSource(IOperation op, RecordingModel recordings) => op switch
+    private static bool IsRecordingSource(IOperation op, RecordingModel recordings) => op.Kind switch
     {
-        IMemberReferenceOperation member => recordings.IsRecordingMember(member.Member),
-        IInvocationOperation call => recordings.IsRecordingMember(call.TargetMethod),
-        ILocalReferenceOperation or IParameterReferenceOperation => recordings.IsRecordingType(op.Type) || recordings.GetRecordingElementType(op.Type) is not null,
+        OperationKind.FieldReference or OperationKind.PropertyReference or OperationKind.MethodReference or OperationKind.EventReference =>
+            recordings.IsRecordingMember(((IMemberReferenceOperation)op).Member),
+        OperationKind.Invocation => recordings.IsRecordingMember(((IInvocationOperation)op).TargetMethod),
+        OperationKind.LocalReference or OperationKind.ParameterReference => recordings.IsRecordingType(op.Type) || recordings.GetRecordingElementType(op.Type) is not null,
         _ => false,
     };
 
@@ -191,7 +193,8 @@ internal sealed class ResponseContentModel
     {
         foreach (var operation in OperationWalk.Descendants(root))
         {
-            if (operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } target } assignment &&
+            if (operation.Kind == OperationKind.SimpleAssignment &&
+                operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "ContentType" } target } assignment &&
                 target.Property.ContainingType.IsOrDerivesFrom(this.httpResponse) &&
                 RecordingModel.IsMediaContentType(assignment.Value.GetConstantString()))
             {

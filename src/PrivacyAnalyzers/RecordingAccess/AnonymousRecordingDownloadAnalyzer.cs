@@ -217,9 +217,10 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 this.context = context;
                 foreach (var operation in OperationWalk.DescendantsAndSelf(block))
                 {
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case IInvocationOperation invocation:
+                        case OperationKind.Invocation:
+                            var invocation = (IInvocationOperation)operation;
                             state.global.OnInvocation(invocation, state.authorization, context.CancellationToken);
                             if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
                             {
@@ -227,8 +228,8 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                             }
 
                             break;
-                        case ISimpleAssignmentOperation assignment:
-                            state.global.OnAssignment(assignment, state.authorization);
+                        case OperationKind.SimpleAssignment:
+                            state.global.OnAssignment((ISimpleAssignmentOperation)operation, state.authorization);
                             break;
                     }
 

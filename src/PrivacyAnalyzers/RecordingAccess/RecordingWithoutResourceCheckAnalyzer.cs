@@ -116,9 +116,10 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 List<Endpoint>? minimalApis = null;
                 foreach (var operation in OperationWalk.DescendantsAndSelf(block))
                 {
-                    switch (operation)
+                    switch (operation.Kind)
                     {
-                        case IInvocationOperation invocation:
+                        case OperationKind.Invocation:
+                            var invocation = (IInvocationOperation)operation;
                             this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
                             loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.TargetMethod.ReturnType.UnwrapTask());
                             if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
@@ -127,8 +128,8 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                             }
 
                             break;
-                        case ISimpleAssignmentOperation assignment:
-                            this.global.OnAssignment(assignment, this.authorization);
+                        case OperationKind.SimpleAssignment:
+                            this.global.OnAssignment((ISimpleAssignmentOperation)operation, this.authorization);
                             break;
                     }
                 }

@@ -135,9 +135,10 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
     {
         foreach (var operation in OperationWalk.Descendants(block))
         {
-            switch (operation)
+            switch (operation.Kind)
             {
-                case IInvocationOperation { TargetMethod: var target }:
+                case OperationKind.Invocation:
+                    var target = ((IInvocationOperation)operation).TargetMethod;
                     if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
                         recordings.GetRecordingElementType(target.ReturnType.UnwrapTask()) is not null)
                     {
@@ -146,7 +147,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
                     break;
 
-                case IPropertyReferenceOperation or IFieldReferenceOperation when recordings.GetRecordingElementType(operation.Type) is not null:
+                case OperationKind.PropertyReference or OperationKind.FieldReference when recordings.GetRecordingElementType(operation.Type) is not null:
                     return true;
             }
         }
