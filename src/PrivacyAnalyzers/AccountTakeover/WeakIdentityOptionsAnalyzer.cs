@@ -30,7 +30,7 @@ public sealed class WeakIdentityOptionsAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeHandling.SkipGeneratedCode);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -24,7 +24,7 @@ public sealed class UnauditedRecordingAccessAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeHandling.SkipGeneratedCode);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -23,7 +23,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeHandling.SkipGeneratedCode);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
