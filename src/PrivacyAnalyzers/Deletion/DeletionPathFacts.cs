@@ -59,6 +59,7 @@ internal sealed class DeletionPathFacts
     private HashSet<(ISymbol Scope, ISymbol Member)>? flagReadSet;
     private HashSet<ISymbol>? endpointHandlerSet;
     private Dictionary<ISymbol, List<INamedTypeSymbol>>? dependentsIndex;
+    private Dictionary<string, List<INamedTypeSymbol>>? dependentsByPropertyName;
     private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
         new(PairComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, ImmutableHashSet<ISymbol>> closures = new(SymbolEqualityComparer.Default);
@@ -583,16 +584,12 @@ internal sealed class DeletionPathFacts
         }
 
         var entities = this.PersistedTypes();
-        if (!entities.Contains(principal))
+        if (!entities.Contains(principal) &&
+            this.dependentsByPropertyName!.TryGetValue(principal.Name + "Id", out var byKeyName))
         {
-            // A deleted type that is not stored itself: the index (built over stored entities) misses its key members.
-            foreach (var entity in entities)
-            {
-                if (this.MayReference(principal, entity))
-                {
-                    result.Add(entity);
-                }
-            }
+            // A deleted type that is not stored itself: the index matches key members to stored entities' names only,
+            // so its {Principal}Id members are looked up by name (what MayReference asks of every entity).
+            result.UnionWith(byKeyName);
         }
 
         foreach (var element in this.ShapeOf(principal).CollectionElements)
@@ -617,15 +614,8 @@ internal sealed class DeletionPathFacts
         var byName = this.EntitiesByName(entities);
 
         var index = new Dictionary<ISymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
-        void Add(ISymbol principal, INamedTypeSymbol dependent)
-        {
-            if (!index.TryGetValue(principal, out var list))
-            {
-                index[principal] = list = new List<INamedTypeSymbol>();
-            }
-
-            list.Add(dependent);
-        }
+        var byPropertyName = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.OrdinalIgnoreCase);
+        void Add(ISymbol principal, INamedTypeSymbol dependent) => AddTo(index, principal, dependent);
 
         foreach (var dependent in entities)
         {
@@ -637,6 +627,7 @@ internal sealed class DeletionPathFacts
 
             foreach (var name in shape.PropertyNames)
             {
+                AddTo(byPropertyName, name, dependent);
                 if (name.Length > 2 && name.EndsWith("Id", StringComparison.OrdinalIgnoreCase) &&
                     byName.TryGetValue(name.Substring(0, name.Length - 2), out var principals))
                 {
@@ -656,7 +647,18 @@ internal sealed class DeletionPathFacts
             }
         }
 
+        this.dependentsByPropertyName = byPropertyName;
         return this.dependentsIndex = index;
+    }
+
+    private static void AddTo<TKey>(Dictionary<TKey, List<INamedTypeSymbol>> index, TKey key, INamedTypeSymbol dependent)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = new List<INamedTypeSymbol>();
+        }
+
+        list.Add(dependent);
     }
 
     /// <summary>
