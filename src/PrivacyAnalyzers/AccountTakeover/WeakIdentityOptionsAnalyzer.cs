@@ -47,7 +47,10 @@ public sealed class WeakIdentityOptionsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, IdentityModel identity)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
+        // Names first: reading ContainingType through the public symbol model allocates, and this runs for every
+        // assignment of the compilation.
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property } ||
+            property.Name is not ("AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan" or "RequiredLength"))
         {
             return;
         }

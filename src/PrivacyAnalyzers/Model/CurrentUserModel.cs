@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -18,7 +19,7 @@ namespace PrivacyAnalyzers.Model;
 /// </summary>
 internal sealed class CurrentUserModel
 {
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, CurrentUserModel>> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<ImmutableArray<string>, CurrentUserModel>> Cache = new();
 
     private readonly INamedTypeSymbol? claimsPrincipal;
     private readonly INamedTypeSymbol? controllerBase;
@@ -40,12 +41,11 @@ internal sealed class CurrentUserModel
     public static CurrentUserModel For(Compilation compilation, AnalyzerOptions options, string ruleId, SyntaxTree tree)
     {
         var ids = PrivacyOptions.CurrentUserMembers.Read(options, ruleId, tree);
-        var key = string.Join("|", ids);
-        var byOptions = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<string, CurrentUserModel>(System.StringComparer.Ordinal));
-        if (!byOptions.TryGetValue(key, out var model))
+        var byOptions = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<ImmutableArray<string>, CurrentUserModel>(OptionValuesComparer.Instance));
+        if (!byOptions.TryGetValue(ids, out var model))
         {
             model = new CurrentUserModel(compilation, SymbolSet.Resolve(compilation, ids));
-            byOptions.TryAdd(key, model);
+            byOptions.TryAdd(ids, model);
         }
 
         return model;

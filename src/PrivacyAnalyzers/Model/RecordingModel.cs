@@ -31,7 +31,7 @@ internal sealed class RecordingModel
 
     private static readonly char[] QueryStart = { '?', '#' };
 
-    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<string, RecordingModel>> Cache = new();
+    private static readonly ConditionalWeakTable<Compilation, ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>, ImmutableArray<string>), RecordingModel>> Cache = new();
 
     /// <summary>A type whose name ends with one of these words is a recording (<c>CameraRecording</c>, <c>VideoClip</c>, <c>Footage</c>).</summary>
     private static readonly HashSet<string> HeadWords = new(StringComparer.OrdinalIgnoreCase) { "Recording", "Video", "Clip", "Footage", "Audio" };
@@ -86,9 +86,11 @@ internal sealed class RecordingModel
         var recording = PrivacyOptions.RecordingTypes.Read(config, ruleId);
         var excluded = PrivacyOptions.ExcludedTypes.Read(config, ruleId);
         var words = PrivacyOptions.RecordingClassifications.Read(config, ruleId);
-        var key = string.Join("|", recording) + "\n" + string.Join("|", excluded) + "\n" + string.Join("|", words);
+        var key = (recording, excluded, words);
 
-        var byOptions = Cache.GetValue(compilation, static _ => new ConcurrentDictionary<string, RecordingModel>(StringComparer.Ordinal));
+        var byOptions = Cache.GetValue(
+            compilation,
+            static _ => new ConcurrentDictionary<(ImmutableArray<string>, ImmutableArray<string>, ImmutableArray<string>), RecordingModel>(OptionValuesComparer.Instance));
         if (!byOptions.TryGetValue(key, out var model))
         {
             model = new RecordingModel(
