@@ -113,9 +113,10 @@ internal static class Measurer
 
             // A light group's share: the median of each run's ratio, both halves measured moments apart (robust to
             // load from other processes); a heavy group's: its one pass against the compiler's median.
-            var share = group.IsHeavy || perRun.Count != compilerMs.Count
-                ? (compilerMedian > 0 ? total / compilerMedian : double.NaN)
-                : Statistics.Median(perRun.Zip(compilerMs, (analyzers, compiler) => analyzers / compiler));
+            var sharePerRun = group.IsHeavy || perRun.Count != compilerMs.Count
+                ? new List<double> { compilerMedian > 0 ? total / compilerMedian : double.NaN }
+                : perRun.Zip(compilerMs, (analyzers, compiler) => analyzers / compiler).ToList();
+            var share = Statistics.Median(sharePerRun);
             groupResults.Add(new GroupResult(
                 group.Name,
                 group.Source,
@@ -124,6 +125,7 @@ internal static class Measurer
                 group.IsHeavy ? 1 : runs,
                 total,
                 share,
+                sharePerRun,
                 marginalBytes,
                 source.Exceptions.Where(e => groupOf[e.Analyzer] == group).Select(e => e.Text).Distinct(StringComparer.Ordinal).ToList(),
                 source.DiagnosticIds.Where(ids.Contains)
@@ -134,10 +136,12 @@ internal static class Measurer
         }
 
         double? versusAspNetCore = null;
+        var versusAspNetCorePerRun = new List<double>();
         if (groups.FirstOrDefault(g => g.Name == AnalyzerGroup.AspNetCoreName && g.Analyzers.Length > 0) is { } aspNetCore &&
             groups.FirstOrDefault(g => g.IsOurs) is { } ours)
         {
-            versusAspNetCore = Statistics.Median(GroupTotals(ours, analyzerMs).Zip(GroupTotals(aspNetCore, analyzerMs), (a, b) => a / b));
+            versusAspNetCorePerRun = GroupTotals(ours, analyzerMs).Zip(GroupTotals(aspNetCore, analyzerMs), (a, b) => a / b).ToList();
+            versusAspNetCore = Statistics.Median(versusAspNetCorePerRun);
         }
 
         return new WorkloadResult(
@@ -156,6 +160,7 @@ internal static class Measurer
             errors,
             workload.Planted.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal),
             versusAspNetCore,
+            versusAspNetCorePerRun,
             groupResults);
     }
 

@@ -74,6 +74,12 @@ internal static class Report
     public static string Render(BenchReport report)
     {
         var text = new StringBuilder();
+
+        // "runs 7.1–10.2 %": the lowest and highest run, when there was more than one.
+        static string? Spread(IReadOnlyList<double> perRun, double scale, string format, string unit) =>
+            perRun.Count < 2
+                ? null
+                : string.Format(CultureInfo.InvariantCulture, "runs {0}–{1}{2}", (perRun.Min() * scale).ToString(format, CultureInfo.InvariantCulture), (perRun.Max() * scale).ToString(format, CultureInfo.InvariantCulture), unit);
         void Line(string line = "") => text.Append(line).Append('\n');
 
         Line(Inv($"Machine: {report.Machine}; {report.Runtime}; Roslyn {report.Roslyn}. Median of {report.Runs} runs after a warm-up, fresh compilation each run, single-threaded passes; seed {report.Seed}."));
@@ -106,8 +112,12 @@ internal static class Report
             Line("|---|---:|---:|" + string.Concat(groups.Select(_ => "---:|")) + "---:|");
             foreach (var row in rows)
             {
-                var cells = groups.Select(name => row.Groups.Single(g => g.Name == name)).Select(g => Inv($"{Milliseconds(g.Milliseconds)} ({g.ShareOfCompiler * 100:F2} %)"));
-                var ratio = row.OursVersusAspNetCore is { } value ? Inv($"{value:F2}×") : "n/a";
+                // Ours with the spread of its runs: GC pauses of the compiler's thread land in whichever callback runs.
+                var cells = groups.Select(name => row.Groups.Single(g => g.Name == name)).Select(g =>
+                    Inv($"{Milliseconds(g.Milliseconds)} ({g.ShareOfCompiler * 100:F2} %{(g.Name == AnalyzerGroup.OursName && Spread(g.SharePerRun, 100, "F1", " %") is { } spread ? "; " + spread : string.Empty)})"));
+                var ratio = row.OursVersusAspNetCore is { } value
+                    ? Inv($"{value:F2}×{(Spread(row.OursVersusAspNetCorePerRun, 1, "F2", "×") is { } runs ? " (" + runs + ")" : string.Empty)}")
+                    : "n/a";
                 var name = kind == "pathological" ? Inv($"{row.Name} ({row.Size:N0} {row.Unit})") : row.Name;
                 Line(Inv($"| {name} | {row.Lines:N0} | {Milliseconds(row.CompilerMilliseconds)} | {string.Join(" | ", cells)} | {ratio} |"));
             }

@@ -32,11 +32,12 @@ internal sealed record WorkloadResult(
     IReadOnlyList<string> FirstCompilerErrors,
     IReadOnlyDictionary<string, int> Planted,
     double? OursVersusAspNetCore,
+    IReadOnlyList<double> OursVersusAspNetCorePerRun,
     IReadOnlyList<GroupResult> Groups);
 
 /// <summary>
-/// One group on one workload: summed analyzer execution time (median over runs), its share of the compiler's time,
-/// the bytes it adds, exceptions (AD0001) and diagnostics per id.
+/// One group on one workload: summed analyzer execution time (median over runs), its share of the compiler's time
+/// (median, and each run's: how far the runs spread), the bytes it adds, exceptions (AD0001) and diagnostics per id.
 /// </summary>
 internal sealed record GroupResult(
     string Name,
@@ -46,6 +47,7 @@ internal sealed record GroupResult(
     int Runs,
     double Milliseconds,
     double ShareOfCompiler,
+    IReadOnlyList<double> SharePerRun,
     double? AllocatedBytes,
     IReadOnlyList<string> Exceptions,
     IReadOnlyDictionary<string, int> DiagnosticsById,
