@@ -23,6 +23,24 @@ internal static class IdentifierWords
         return words.MoveToImmutable();
     }
 
+    /// <summary>
+    /// True when one of <paramref name="words"/> is in <paramref name="vocabulary"/>. A loop rather than
+    /// <c>words.Any(vocabulary.Contains)</c>: that makes a delegate on every call, and vocabularies are asked about
+    /// every member name of every entity.
+    /// </summary>
+    public static bool AnyIn(this ImmutableArray<string> words, ImmutableHashSet<string> vocabulary)
+    {
+        foreach (var word in words)
+        {
+            if (vocabulary.Contains(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Counts the words of <paramref name="identifier"/>, adding each to <paramref name="words"/> when given.</summary>
     private static int Scan(string identifier, ImmutableArray<string>.Builder? words)
     {

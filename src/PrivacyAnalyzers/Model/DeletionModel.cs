@@ -573,7 +573,7 @@ internal sealed class DeletionModel
     }
 
     /// <summary>True for a member whose name marks rows as deleted (<c>IsDeleted</c>, <c>DeletedAt</c>, <c>Removed</c>...).</summary>
-    public static bool IsDeletedFlagName(string name) => MayBeDeletedFlagName(name) && IdentifierWords.Split(name).Any(DeletedWords.Contains);
+    public static bool IsDeletedFlagName(string name) => MayBeDeletedFlagName(name) && IdentifierWords.Split(name).AnyIn(DeletedWords);
 
     /// <summary>
     /// A cheap necessary condition for <see cref="IsDeletedFlagName"/> (no splitting, no allocation): the name
@@ -593,7 +593,7 @@ internal sealed class DeletionModel
         }
 
         var words = IdentifierWords.Split(memberName);
-        if (words.Any(DeletedWords.Contains))
+        if (words.AnyIn(DeletedWords))
         {
             var type = memberType.UnwrapNullable();
             return type.SpecialType == SpecialType.System_Boolean
@@ -611,7 +611,7 @@ internal sealed class DeletionModel
                 _ => null,
             };
 
-            return text is not null && IdentifierWords.Split(text).Any(DeletedWords.Contains);
+            return text is not null && IdentifierWords.Split(text).AnyIn(DeletedWords);
         }
 
         return false;

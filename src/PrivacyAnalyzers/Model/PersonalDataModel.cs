@@ -242,7 +242,7 @@ internal sealed class PersonalDataModel
     private static PersonalDataKind ClassifyByVocabulary(INamedTypeSymbol type)
     {
         var words = IdentifierWords.Split(type.Name);
-        if (words.IsEmpty || LookAlikeLastWords.Contains(words[words.Length - 1]) || words.Any(LookAlikeWords.Contains))
+        if (words.IsEmpty || LookAlikeLastWords.Contains(words[words.Length - 1]) || words.AnyIn(LookAlikeWords))
         {
             return PersonalDataKind.None;
         }
@@ -252,7 +252,7 @@ internal sealed class PersonalDataModel
             return PersonalDataKind.Recording;
         }
 
-        if (words.Any(BiometricWords.Contains) || ContainsVoicePrint(words) || HasBiometricMember(type))
+        if (words.AnyIn(BiometricWords) || ContainsVoicePrint(words) || HasBiometricMember(type))
         {
             return PersonalDataKind.Biometric;
         }
@@ -262,7 +262,7 @@ internal sealed class PersonalDataModel
             return PersonalDataKind.PreciseLocation;
         }
 
-        if (words.Any(ChildWords.Contains) && (words.Length == 1 || words.Any(ProfileWords.Contains)))
+        if (words.AnyIn(ChildWords) && (words.Length == 1 || words.AnyIn(ProfileWords)))
         {
             return PersonalDataKind.ChildProfile;
         }
@@ -276,7 +276,7 @@ internal sealed class PersonalDataModel
     /// (transcripts, voicemail) that the deletion rules also follow.
     /// </summary>
     private static bool IsRecordingByVocabulary(string typeName, ImmutableArray<string> typeNameWords) =>
-        RecordingModel.IsRecordingTypeName(typeName) || typeNameWords.Any(RecordingWords.Contains);
+        RecordingModel.IsRecordingTypeName(typeName) || typeNameWords.AnyIn(RecordingWords);
 
     private static bool ContainsVoicePrint(ImmutableArray<string> words)
     {
@@ -294,7 +294,7 @@ internal sealed class PersonalDataModel
 
     private static bool IsPreciseLocation(ImmutableArray<string> words)
     {
-        if (words.Any(LocationWords.Contains))
+        if (words.AnyIn(LocationWords))
         {
             return true;
         }
@@ -315,7 +315,7 @@ internal sealed class PersonalDataModel
         foreach (var member in InstanceDataMembers(type))
         {
             var words = IdentifierWords.Split(member.Name);
-            if ((words.Any(BiometricWords.Contains) || ContainsVoicePrint(words)) && !words.Any(LookAlikeWords.Contains) &&
+            if ((words.AnyIn(BiometricWords) || ContainsVoicePrint(words)) && !words.AnyIn(LookAlikeWords) &&
                 !LookAlikeLastWords.Contains(words[words.Length - 1]))
             {
                 return true;
