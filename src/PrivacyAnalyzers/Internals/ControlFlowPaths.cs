@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
@@ -24,6 +25,8 @@ internal enum Truth
 /// </summary>
 internal static class ControlFlowPaths
 {
+    private static readonly ConditionalWeakTable<ControlFlowGraph, Dictionary<IMethodSymbol, IFlowAnonymousFunctionOperation>> AnonymousFunctionsByGraph = new();
+
     public static bool CanReach(
         ControlFlowGraph graph,
         Func<IOperation, bool> isTarget,
@@ -232,41 +235,63 @@ internal static class ControlFlowPaths
             return null;
         }
 
-        var nested = new List<ControlFlowGraph>();
-        foreach (var block in graph.Blocks)
+        // The lambdas of a graph are indexed once: a method that maps thousands of endpoints asks for each of them,
+        // and searching the graph from its start every time made that quadratic.
+        var functions = AnonymousFunctionsOf(graph);
+        if (functions.TryGetValue(lambda, out var function))
         {
-            foreach (var operation in block.Operations)
-            {
-                foreach (var part in operation.DescendantsAndSelf())
-                {
-                    if (part is IFlowAnonymousFunctionOperation function)
-                    {
-                        var functionGraph = graph.GetAnonymousFunctionControlFlowGraph(function, cancellationToken);
-                        if (SymbolEqualityComparer.Default.Equals(function.Symbol, lambda))
-                        {
-                            return functionGraph;
-                        }
+            return graph.GetAnonymousFunctionControlFlowGraph(function, cancellationToken);
+        }
 
-                        nested.Add(functionGraph);
-                    }
-                }
+        foreach (var nested in functions.Values)
+        {
+            if (FindAnonymousFunctionGraph(graph.GetAnonymousFunctionControlFlowGraph(nested, cancellationToken), lambda, cancellationToken, depth + 1) is { } found)
+            {
+                return found;
             }
         }
 
         foreach (var local in graph.LocalFunctions)
         {
-            nested.Add(graph.GetLocalFunctionControlFlowGraph(local, cancellationToken));
-        }
-
-        foreach (var inner in nested)
-        {
-            if (FindAnonymousFunctionGraph(inner, lambda, cancellationToken, depth + 1) is { } found)
+            if (FindAnonymousFunctionGraph(graph.GetLocalFunctionControlFlowGraph(local, cancellationToken), lambda, cancellationToken, depth + 1) is { } found)
             {
                 return found;
             }
         }
 
         return null;
+    }
+
+    /// <summary>The lambdas declared directly in <paramref name="graph"/> (not in its nested graphs), by symbol.</summary>
+    private static Dictionary<IMethodSymbol, IFlowAnonymousFunctionOperation> AnonymousFunctionsOf(ControlFlowGraph graph) =>
+        AnonymousFunctionsByGraph.GetValue(graph, static graph =>
+        {
+            var functions = new Dictionary<IMethodSymbol, IFlowAnonymousFunctionOperation>(SymbolEqualityComparer.Default);
+            foreach (var block in graph.Blocks)
+            {
+                foreach (var operation in block.Operations)
+                {
+                    AddFunctions(operation, functions);
+                }
+
+                if (block.BranchValue is { } value)
+                {
+                    AddFunctions(value, functions);
+                }
+            }
+
+            return functions;
+        });
+
+    private static void AddFunctions(IOperation root, Dictionary<IMethodSymbol, IFlowAnonymousFunctionOperation> functions)
+    {
+        foreach (var part in root.DescendantsAndSelf())
+        {
+            if (part is IFlowAnonymousFunctionOperation function && !functions.ContainsKey(function.Symbol))
+            {
+                functions.Add(function.Symbol, function);
+            }
+        }
     }
 }
 

@@ -289,6 +289,26 @@ public sealed class RecordingWithoutResourceCheckTests
     }
 
     [Fact]
+    public async Task MinimalApi_MappedInAnExpressionBodiedMethod_IsFlagged()
+    {
+        // The handler is in the value the method returns: in the control-flow graph it sits in a branch value, not
+        // among the block's operations.
+        var source = Usings + """
+            public static class Endpoints
+            {
+                public static RouteHandlerBuilder MapRecording(WebApplication app) =>
+                    app.[|MapGet("/recordings/{id}", async (Guid id, AppDb db) =>
+                    {
+                        var recording = await db.Recordings.FindAsync(id);
+                        return recording is null ? Results.NotFound() : Results.File(recording.FilePath, "video/mp4");
+                    })|].RequireAuthorization();
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task AnonymousEndpoints_AndCustomAuthorizationFilters_AreNotFlagged()
     {
         var source = Usings + """
