@@ -47,19 +47,21 @@ public sealed class WeakIdentityOptionsAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeAssignment(OperationAnalysisContext context, IdentityModel identity)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        // Names first: reading ContainingType through the public symbol model allocates, and this runs for every
-        // assignment of the compilation.
-        if (assignment.Target is not IPropertyReferenceOperation { Property: var property } ||
-            property.Name is not ("AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan" or "RequiredLength"))
+        if (assignment.Target is not IPropertyReferenceOperation { Property: var property })
         {
             return;
         }
 
-        var finding = identity.LockoutOptions is { } lockout && SymbolEquals(property.ContainingType, lockout)
-            ? CheckLockout(property.Name, assignment.Value, context, identity)
-            : identity.PasswordOptions is { } password && SymbolEquals(property.ContainingType, password)
-                ? CheckPassword(property.Name, assignment.Value, context)
-                : null;
+        // The checked member by name first, its options type after: reading ContainingType through the public symbol
+        // model allocates, and this runs for every assignment of the compilation.
+        var finding = property.Name switch
+        {
+            "AllowedForNewUsers" or "MaxFailedAccessAttempts" or "DefaultLockoutTimeSpan" when IsMemberOf(property, identity.LockoutOptions) =>
+                CheckLockout(property.Name, assignment.Value, context, identity),
+            "RequiredLength" when IsMemberOf(property, identity.PasswordOptions) =>
+                CheckPassword(property.Name, assignment.Value, context),
+            _ => null,
+        };
 
         if (finding is not { } weakness)
         {
@@ -124,7 +126,8 @@ public sealed class WeakIdentityOptionsAnalyzer : DiagnosticAnalyzer
             : null;
     }
 
-    private static bool SymbolEquals(ISymbol? a, ISymbol b) => SymbolEqualityComparer.Default.Equals(a, b);
+    private static bool IsMemberOf(IPropertySymbol property, INamedTypeSymbol? options) =>
+        options is not null && SymbolEqualityComparer.Default.Equals(property.ContainingType, options);
 
     private static string Format(long value) => value.ToString(CultureInfo.InvariantCulture);
 

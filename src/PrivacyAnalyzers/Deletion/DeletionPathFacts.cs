@@ -58,8 +58,7 @@ internal sealed class DeletionPathFacts
     private Dictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), List<RelationshipSetting>>? settingsByPair;
     private HashSet<(ISymbol Scope, ISymbol Member)>? flagReadSet;
     private HashSet<ISymbol>? endpointHandlerSet;
-    private Dictionary<ISymbol, List<INamedTypeSymbol>>? dependentsIndex;
-    private Dictionary<string, List<INamedTypeSymbol>>? dependentsByPropertyName;
+    private DependentsIndex? dependents;
     private readonly ConcurrentDictionary<(INamedTypeSymbol Principal, INamedTypeSymbol Dependent), (bool Cascades, ReferenceKind Reference, ISymbol? Via)> cascades =
         new(PairComparer.Instance);
     private readonly ConcurrentDictionary<ISymbol, ImmutableHashSet<ISymbol>> closures = new(SymbolEqualityComparer.Default);
@@ -576,16 +575,16 @@ internal sealed class DeletionPathFacts
     /// </summary>
     public HashSet<INamedTypeSymbol> MayDependOn(INamedTypeSymbol principal)
     {
-        var byPrincipal = this.DependentsIndex();
+        var dependents = this.Dependents();
         var result = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        if (byPrincipal.TryGetValue(principal.OriginalDefinition, out var indexed))
+        if (dependents.ByPrincipal.TryGetValue(principal.OriginalDefinition, out var indexed))
         {
             result.UnionWith(indexed);
         }
 
         var entities = this.PersistedTypes();
         if (!entities.Contains(principal) &&
-            this.dependentsByPropertyName!.TryGetValue(principal.Name + "Id", out var byKeyName))
+            dependents.ByPropertyName.TryGetValue(principal.Name + "Id", out var byKeyName))
         {
             // A deleted type that is not stored itself: the index matches key members to stored entities' names only,
             // so its {Principal}Id members are looked up by name (what MayReference asks of every entity).
@@ -603,9 +602,9 @@ internal sealed class DeletionPathFacts
         return result;
     }
 
-    private Dictionary<ISymbol, List<INamedTypeSymbol>> DependentsIndex()
+    private DependentsIndex Dependents()
     {
-        if (this.dependentsIndex is { } built)
+        if (this.dependents is { } built)
         {
             return built;
         }
@@ -647,8 +646,7 @@ internal sealed class DeletionPathFacts
             }
         }
 
-        this.dependentsByPropertyName = byPropertyName;
-        return this.dependentsIndex = index;
+        return this.dependents = new DependentsIndex(index, byPropertyName);
     }
 
     private static void AddTo<TKey>(Dictionary<TKey, List<INamedTypeSymbol>> index, TKey key, INamedTypeSymbol dependent)
@@ -698,6 +696,24 @@ internal sealed class DeletionPathFacts
         }
 
         return shape;
+    }
+
+    /// <summary>
+    /// The stored entities that may depend on a principal: by the principal (a property of its type, a
+    /// <c>{Principal}Id</c> member naming a stored entity, a relationship setting) and by property name, for deleted
+    /// types that are not stored themselves.
+    /// </summary>
+    private sealed class DependentsIndex
+    {
+        public DependentsIndex(Dictionary<ISymbol, List<INamedTypeSymbol>> byPrincipal, Dictionary<string, List<INamedTypeSymbol>> byPropertyName)
+        {
+            this.ByPrincipal = byPrincipal;
+            this.ByPropertyName = byPropertyName;
+        }
+
+        public Dictionary<ISymbol, List<INamedTypeSymbol>> ByPrincipal { get; }
+
+        public Dictionary<string, List<INamedTypeSymbol>> ByPropertyName { get; }
     }
 
     /// <summary>What an entity's properties say about its relationships, indexed once per type.</summary>
