@@ -69,6 +69,7 @@ internal sealed class RecordingModel
     // garbage collections (the bench saw 150-200 ms pauses). Types and member names are far fewer, so those are cached.
     private readonly ConcurrentDictionary<string, MemberName> memberNameCache = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<ITypeSymbol, ITypeSymbol?> elementCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ITypeSymbol>> sequenceElements = new(SymbolEqualityComparer.Default);
 
     private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
     {
@@ -162,11 +163,39 @@ internal sealed class RecordingModel
                     return this.IsRecordingType(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
                 }
 
-                foreach (var implemented in named.AllInterfaces)
+                // The sequences a generic type implements are read from its definition, once: asking a constructed type
+                // (List<Invoice>, Task<Dictionary<...>>) for its interfaces makes the compiler build and keep a new list
+                // for each construction, most of them for types no one else asks about.
+                var definition = named.OriginalDefinition;
+                foreach (var element in this.SequenceElementsOf(definition))
                 {
-                    if (this.IsSequence(implemented) && this.IsRecordingType(implemented.TypeArguments[0]))
+                    ITypeSymbol actual;
+                    if (ReferenceEquals(definition, named) || definition.Equals(named, SymbolEqualityComparer.Default))
                     {
-                        return implemented.TypeArguments[0];
+                        actual = element;
+                    }
+                    else if (element is ITypeParameterSymbol { TypeParameterKind: TypeParameterKind.Type } parameter &&
+                             SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol, definition))
+                    {
+                        actual = named.TypeArguments[parameter.Ordinal];
+                    }
+                    else if (element is ITypeParameterSymbol ||
+                             element.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ||
+                             this.IsRecordingType(element))
+                    {
+                        // A containing type's parameter, a T? (a recording struct once substituted), or a recording
+                        // built from type parameters (whether a type is a recording depends only on its definition):
+                        // only the constructed type's own interfaces tell the element.
+                        return this.ElementBySubstitution(named);
+                    }
+                    else
+                    {
+                        continue;
+                    }
+
+                    if (this.IsRecordingType(actual))
+                    {
+                        return actual;
                     }
                 }
 
@@ -174,6 +203,41 @@ internal sealed class RecordingModel
             default:
                 return null;
         }
+    }
+
+    /// <summary>The element types of the sequences <paramref name="definition"/> implements, in terms of its own type parameters.</summary>
+    private ImmutableArray<ITypeSymbol> SequenceElementsOf(INamedTypeSymbol definition)
+    {
+        if (!this.sequenceElements.TryGetValue(definition, out var elements))
+        {
+            var builder = ImmutableArray.CreateBuilder<ITypeSymbol>();
+            foreach (var implemented in definition.AllInterfaces)
+            {
+                if (this.IsSequence(implemented))
+                {
+                    builder.Add(implemented.TypeArguments[0]);
+                }
+            }
+
+            elements = builder.ToImmutable();
+            this.sequenceElements.TryAdd(definition, elements);
+        }
+
+        return elements;
+    }
+
+    /// <summary>The recording element of <paramref name="named"/> from its own (substituted) interfaces: the rare case the definition cannot answer.</summary>
+    private ITypeSymbol? ElementBySubstitution(INamedTypeSymbol named)
+    {
+        foreach (var implemented in named.AllInterfaces)
+        {
+            if (this.IsSequence(implemented) && this.IsRecordingType(implemented.TypeArguments[0]))
+            {
+                return implemented.TypeArguments[0];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>True for <c>IEnumerable&lt;T&gt;</c> and <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>

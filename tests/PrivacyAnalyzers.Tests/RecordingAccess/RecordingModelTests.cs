@@ -122,6 +122,57 @@ public sealed class RecordingModelTests
         Assert.False(configured.IsRecordingType(type("DoorbellClip")));
     }
 
+    [Fact]
+    public void CollectionsOfRecordings_GiveTheirElementType()
+    {
+        var compilation = AnalyzerRunner.Compile("""
+            using System.Collections;
+            using System.Collections.Generic;
+            using System.Linq;
+
+            public class Recording { }
+            public struct VideoClip { public string VideoPath; }
+            public class Invoice { }
+            public class RecordingList : List<Recording> { }
+            public class Outer<T> { public class Items : IEnumerable<T> { public IEnumerator<T> GetEnumerator() => null!; IEnumerator IEnumerable.GetEnumerator() => null!; } }
+            public class Both : IEnumerable<Invoice>, IEnumerable<Recording>
+            {
+                IEnumerator<Invoice> IEnumerable<Invoice>.GetEnumerator() => null!;
+                IEnumerator<Recording> IEnumerable<Recording>.GetEnumerator() => null!;
+                IEnumerator IEnumerable.GetEnumerator() => null!;
+            }
+            public class Stamps<T> : IEnumerable<T?> where T : struct { public IEnumerator<T?> GetEnumerator() => null!; IEnumerator IEnumerable.GetEnumerator() => null!; }
+            public class Holder
+            {
+                public List<Recording> A = null!;
+                public IQueryable<Recording> B = null!;
+                public Dictionary<int, Recording> C = null!;
+                public Dictionary<int, Recording>.ValueCollection D = null!;
+                public Outer<Recording>.Items E = null!;
+                public List<Invoice> F = null!;
+                public Recording[] G = null!;
+                public string H = null!;
+                public Stamps<VideoClip> I = null!;
+            }
+            """);
+        var model = Model(compilation, "");
+        var holder = compilation.GetTypeByMetadataName("Holder")!;
+        string? Element(ITypeSymbol type) => model.GetRecordingElementType(type)?.ToDisplayString();
+        string? FieldElement(string name) => Element(((IFieldSymbol)holder.GetMembers(name).Single()).Type);
+
+        Assert.Equal("Recording", FieldElement("A"));
+        Assert.Equal("Recording", FieldElement("B"));
+        Assert.Null(FieldElement("C"));
+        Assert.Equal("Recording", FieldElement("D"));
+        Assert.Equal("Recording", FieldElement("E"));
+        Assert.Null(FieldElement("F"));
+        Assert.Equal("Recording", FieldElement("G"));
+        Assert.Null(FieldElement("H"));
+        Assert.Equal("VideoClip?", FieldElement("I"));
+        Assert.Equal("Recording", Element(compilation.GetTypeByMetadataName("RecordingList")!));
+        Assert.Equal("Recording", Element(compilation.GetTypeByMetadataName("Both")!));
+    }
+
     private static RecordingModel Model(Compilation compilation, string editorConfig)
     {
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptionsProvider(editorConfig));
