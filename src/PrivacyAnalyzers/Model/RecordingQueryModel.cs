@@ -166,7 +166,7 @@ internal sealed class RecordingQueryModel
                 return this.AddCollectionFilters(filters, invocation.GetReceiver(), recordings, flow, seen, depth + 1);
 
             case IInvocationOperation invocation when !invocation.TargetMethod.IsFrameworkSymbol() &&
-                                                       recordings.GetRecordingElementType(invocation.TargetMethod.ReturnType.UnwrapTask()) is not null:
+                                                       recordings.GetRecordingElementType(invocation.Type?.UnwrapTask()) is not null:
                 // A repository call: what it filters on is its arguments.
                 this.AddArguments(filters, invocation, skip: null);
                 return true;

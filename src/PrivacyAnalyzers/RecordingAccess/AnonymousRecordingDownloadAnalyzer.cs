@@ -96,7 +96,12 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             foreach (var block in context.OperationBlocks)
             {
                 // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
-                var search = new SinkSearch(this, block, context);
+                // Most blocks have neither a sink nor a Map* call: then nothing here can be a finding.
+                if (SinkSearch.Scan(this, block, context) is not { } search)
+                {
+                    continue;
+                }
+
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
                     if (search.FindRecordingSink(block) is { } sink)
@@ -207,14 +212,23 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             private RecordingModel? recordings;
             private LocalFlow? flow;
             private bool? mayMentionRecording;
-            private List<ContentSink>? sinks;
-            private List<Endpoint>? minimalApis;
+            private readonly List<ContentSink>? sinks;
+            private readonly List<Endpoint>? minimalApis;
 
-            public SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context)
+            private SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context, List<ContentSink>? sinks, List<Endpoint>? minimalApis)
             {
                 this.state = state;
                 this.block = block;
                 this.context = context;
+                this.sinks = sinks;
+                this.minimalApis = minimalApis;
+            }
+
+            /// <summary>Walks <paramref name="block"/> once (global protection is recorded on the way); null when it has no content sink and maps no endpoint.</summary>
+            public static SinkSearch? Scan(State state, IOperation block, OperationBlockAnalysisContext context)
+            {
+                List<ContentSink>? sinks = null;
+                List<Endpoint>? minimalApis = null;
                 foreach (var operation in OperationWalk.DescendantsAndSelf(block))
                 {
                     switch (operation.Kind)
@@ -224,7 +238,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                             state.global.OnInvocation(invocation, state.authorization, context.CancellationToken);
                             if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
                             {
-                                (this.minimalApis ??= new List<Endpoint>()).Add(minimal);
+                                (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
                             break;
@@ -235,9 +249,11 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
 
                     if (state.content.AsSink(operation) is { } sink)
                     {
-                        (this.sinks ??= new List<ContentSink>()).Add(sink);
+                        (sinks ??= new List<ContentSink>()).Add(sink);
                     }
                 }
+
+                return sinks is null && minimalApis is null ? null : new SinkSearch(state, block, context, sinks, minimalApis);
             }
 
             public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.context.CancellationToken);

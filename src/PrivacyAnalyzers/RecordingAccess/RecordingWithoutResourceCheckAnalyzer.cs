@@ -121,7 +121,9 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                         case OperationKind.Invocation:
                             var invocation = (IInvocationOperation)operation;
                             this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
-                            loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.TargetMethod.ReturnType.UnwrapTask());
+                            // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
+                            // new symbol on every read in nullable-enabled code.
+                            loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
                             if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
                             {
                                 (minimalApis ??= new List<Endpoint>()).Add(mapped);
@@ -134,20 +136,17 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                LocalFlow? lazyFlow = null;
-                LocalFlow Flow() => lazyFlow ??= LocalFlow.For(block, context.CancellationToken);
-                ControlFlowGraph? graph = null;
-                ControlFlowGraph Graph() => graph ??= context.GetControlFlowGraph(block);
-
-                this.RecordHelper(method, block, models, Flow);
+                // The flow and the graph are not built here: LocalFlow.For and the host's GetControlFlowGraph keep the
+                // block's, so each use below asks again instead of capturing them in a closure allocated for every block.
+                this.RecordHelper(method, block, models, context.CancellationToken);
 
                 // Nothing can be a candidate unless a call in the block returns a recording (every handler body is in the block):
                 // the common case ends here, with no flow, graph or endpoint work.
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (loadsRecording && this.Analyze(endpoint, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
+                    if (loadsRecording && this.Analyze(endpoint, block, block, context, inLambda: false, models) is { } candidate)
                     {
-                        candidate.Local = this.authorization.Describe(endpoint, Flow());
+                        candidate.Local = this.authorization.Describe(endpoint, LocalFlow.For(block, context.CancellationToken));
                         this.candidates.Enqueue(candidate);
                     }
                 }
@@ -155,22 +154,26 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 {
                     // Perhaps a minimal-API handler passed as a method group: joined with its Map* call at compilation end.
                     var handler = new Endpoint(EndpointKind.MinimalApi, method, block, null, location, method.Name);
-                    if (this.Analyze(handler, block, Flow, Graph, models, context.CancellationToken) is { } candidate)
+                    if (this.Analyze(handler, block, block, context, inLambda: false, models) is { } candidate)
                     {
                         this.methodCandidates.TryAdd(method.OriginalDefinition, candidate);
                     }
                 }
 
-                foreach (var minimal in (IEnumerable<Endpoint>?)minimalApis ?? System.Array.Empty<Endpoint>())
+                if (minimalApis is null)
+                {
+                    continue;
+                }
+
+                foreach (var minimal in minimalApis)
                 {
                     if (minimal.Body is null)
                     {
-                        this.methodGroups.Enqueue((minimal, this.authorization.Describe(minimal, Flow())));
+                        this.methodGroups.Enqueue((minimal, this.authorization.Describe(minimal, LocalFlow.For(block, context.CancellationToken))));
                     }
-                    else if (loadsRecording &&
-                             this.Analyze(minimal, minimal.Body, Flow, () => ControlFlowPaths.FindAnonymousFunctionGraph(Graph(), minimal.Handler, context.CancellationToken), models, context.CancellationToken) is { } candidate)
+                    else if (loadsRecording && this.Analyze(minimal, minimal.Body, block, context, inLambda: true, models) is { } candidate)
                     {
-                        candidate.Local = this.authorization.Describe(minimal, Flow());
+                        candidate.Local = this.authorization.Describe(minimal, LocalFlow.For(block, context.CancellationToken));
                         this.candidates.Enqueue(candidate);
                     }
                 }
@@ -233,15 +236,19 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 why));
         }
 
-        /// <summary>The candidate when <paramref name="body"/> loads a recording by a caller-supplied key and exposes it.</summary>
-        private Candidate? Analyze(Endpoint endpoint, IOperation body, System.Func<LocalFlow> lazyFlow, System.Func<ControlFlowGraph?> graphFactory, Models models, CancellationToken cancellationToken)
+        /// <summary>
+        /// The candidate when <paramref name="body"/> (<paramref name="block"/>, or a lambda in it when
+        /// <paramref name="inLambda"/>) loads a recording by a caller-supplied key and exposes it.
+        /// </summary>
+        private Candidate? Analyze(Endpoint endpoint, IOperation body, IOperation block, in OperationBlockAnalysisContext context, bool inLambda, Models models)
         {
             if (!CallsReturnRecording(body, models.Recordings))
             {
                 return null;
             }
 
-            var flow = lazyFlow();
+            var cancellationToken = context.CancellationToken;
+            var flow = LocalFlow.For(block, cancellationToken);
             var handler = endpoint.Handler;
             bool IsCallerSupplied(IOperation operation) =>
                 (operation is IParameterReferenceOperation { Parameter: var parameter } &&
@@ -284,7 +291,13 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (loads.Count == 0 || graphFactory() is not { } graph)
+            if (loads.Count == 0)
+            {
+                return null;
+            }
+
+            var blockGraph = context.GetControlFlowGraph(block);
+            if ((inLambda ? ControlFlowPaths.FindAnonymousFunctionGraph(blockGraph, endpoint.Handler, cancellationToken) : blockGraph) is not { } graph)
             {
                 return null;
             }
@@ -320,7 +333,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         {
             foreach (var operation in OperationWalk.Descendants(body))
             {
-                if (operation is IInvocationOperation call && recordings.IsRecordingType(call.TargetMethod.ReturnType.UnwrapTask()))
+                if (operation is IInvocationOperation call && recordings.IsRecordingType(call.Type?.UnwrapTask()))
                 {
                     return true;
                 }
@@ -379,7 +392,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
-        private void RecordHelper(IMethodSymbol method, IOperation body, Models models, System.Func<LocalFlow> lazyFlow)
+        private void RecordHelper(IMethodSymbol method, IOperation body, Models models, CancellationToken cancellationToken)
         {
             if (method.ReturnType.UnwrapTask().SpecialType != SpecialType.System_Boolean || (method.Parameters.IsEmpty && method.IsStatic))
             {
@@ -388,7 +401,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
             // The flow is built at the first comparison: most bool methods compare nothing.
             LocalFlow? flow = null;
-            var pairs = ImmutableArray.CreateBuilder<(int, int)>();
+            ImmutableArray<(int, int)>.Builder? pairs = null;
             foreach (var operation in OperationWalk.Descendants(body))
             {
                 IOperation? left = null;
@@ -425,7 +438,8 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
-                flow ??= lazyFlow();
+                flow ??= LocalFlow.For(body, cancellationToken);
+                pairs ??= ImmutableArray.CreateBuilder<(int, int)>();
                 var leftSlots = Slots(method, left, models, flow);
                 var rightSlots = Slots(method, right, models, flow);
                 foreach (var a in leftSlots)
@@ -445,7 +459,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (pairs.Count > 0)
+            if (pairs is { Count: > 0 })
             {
                 this.helpers.TryAdd(method.OriginalDefinition, pairs.ToImmutable());
             }

@@ -72,56 +72,73 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var currentUser = CurrentUserModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
-            var flow = LocalFlow.For(block, context.CancellationToken);
+            ReportUnscopedHandlers(context, block, handlers, recordings, queries, content, zip);
+        }
+    }
 
-            bool IsCollection(IOperation operation)
+    /// <summary>Reports each handler in <paramref name="block"/> that exposes an unscoped collection query of recordings.</summary>
+    /// <remarks>
+    /// Apart from <see cref="Analyze"/>: its predicates capture locals, and the closure they share is allocated where
+    /// those locals come into scope, which in the loop above would be once for every block, even those that stop early.
+    /// </remarks>
+    private static void ReportUnscopedHandlers(
+        OperationBlockAnalysisContext context,
+        IOperation block,
+        List<Endpoint> handlers,
+        RecordingModel recordings,
+        RecordingQueryModel queries,
+        ResponseContentModel content,
+        (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip)
+    {
+        var currentUser = CurrentUserModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, block.Syntax.SyntaxTree);
+        var flow = LocalFlow.For(block, context.CancellationToken);
+
+        bool IsCollection(IOperation operation)
+        {
+            var type = operation.Type is { } t ? t.UnwrapTask() : null;
+            if (type is null || type.SpecialType == SpecialType.System_String)
             {
-                var type = operation.Type is { } t ? t.UnwrapTask() : null;
-                if (type is null || type.SpecialType == SpecialType.System_String)
-                {
-                    return false;
-                }
-
-                if (recordings.GetRecordingElementType(type) is not null)
-                {
-                    return true;
-                }
-
-                if (type is INamedTypeSymbol named && recordings.IsSequence(named))
-                {
-                    return true;
-                }
-
-                foreach (var implemented in type.AllInterfaces)
-                {
-                    if (recordings.IsSequence(implemented))
-                    {
-                        return true;
-                    }
-                }
-
                 return false;
             }
 
-            bool IsUnscopedQuery(IOperation operation) =>
-                IsCollection(operation) &&
-                queries.IsCollectionQuery(operation, recordings, flow, out var filters) &&
-                !RecordingQueryModel.FiltersByCurrentUser(filters, currentUser, flow);
-
-            // Below a collection (judged as a whole) or an aggregate of one (Count, Find, First...) nothing is exposed as a collection.
-            bool IsBarrier(IOperation operation) =>
-                IsCollection(operation) ||
-                (operation is IInvocationOperation call && call.GetReceiver() is { } receiver && IsCollection(receiver.WalkDownConversions()));
-
-            bool Exposes(IOperation value) => flow.Mentions(value, IsUnscopedQuery, IsBarrier);
-
-            foreach (var handler in handlers)
+            if (recordings.GetRecordingElementType(type) is not null)
             {
-                if (Find(handler.Body!, Exposes, content, zip) is { } how)
+                return true;
+            }
+
+            if (type is INamedTypeSymbol named && recordings.IsSequence(named))
+            {
+                return true;
+            }
+
+            foreach (var implemented in type.AllInterfaces)
+            {
+                if (recordings.IsSequence(implemented))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnscopedRecordingCollection, handler.Location, handler.Name, how));
+                    return true;
                 }
+            }
+
+            return false;
+        }
+
+        bool IsUnscopedQuery(IOperation operation) =>
+            IsCollection(operation) &&
+            queries.IsCollectionQuery(operation, recordings, flow, out var filters) &&
+            !RecordingQueryModel.FiltersByCurrentUser(filters, currentUser, flow);
+
+        // Below a collection (judged as a whole) or an aggregate of one (Count, Find, First...) nothing is exposed as a collection.
+        bool IsBarrier(IOperation operation) =>
+            IsCollection(operation) ||
+            (operation is IInvocationOperation call && call.GetReceiver() is { } receiver && IsCollection(receiver.WalkDownConversions()));
+
+        bool Exposes(IOperation value) => flow.Mentions(value, IsUnscopedQuery, IsBarrier);
+
+        foreach (var handler in handlers)
+        {
+            if (Find(handler.Body!, Exposes, content, zip) is { } how)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnscopedRecordingCollection, handler.Location, handler.Name, how));
             }
         }
     }
@@ -138,9 +155,11 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
             switch (operation.Kind)
             {
                 case OperationKind.Invocation:
+                    // The invocation's type is its method's return type, kept by the operation (IMethodSymbol.ReturnType
+                    // makes a new symbol on every read in nullable-enabled code).
                     var target = ((IInvocationOperation)operation).TargetMethod;
                     if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
-                        recordings.GetRecordingElementType(target.ReturnType.UnwrapTask()) is not null)
+                        recordings.GetRecordingElementType(operation.Type?.UnwrapTask()) is not null)
                     {
                         return true;
                     }
