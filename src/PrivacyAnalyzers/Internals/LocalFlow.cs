@@ -116,25 +116,36 @@ internal sealed class LocalFlow
             return false;
         }
 
-        var visitedLocals = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
-        var visitedCaptures = new HashSet<CaptureId>();
-        return this.Mentions(operation, isSource, isBarrier, visitedLocals, visitedCaptures, 0);
+        // Rules ask this for most operands they look at: the walk's sets and stack are reused, not made per question.
+        var walk = MentionWalk.Rent();
+        try
+        {
+            return this.Mentions(operation, isSource, isBarrier, walk, 0);
+        }
+        finally
+        {
+            walk.Return();
+        }
     }
 
-    private bool Mentions(IOperation operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier, HashSet<ISymbol> visitedLocals, HashSet<CaptureId> visitedCaptures, int depth)
+    private bool Mentions(IOperation operation, Func<IOperation, bool> isSource, Func<IOperation, bool>? isBarrier, MentionWalk walk, int depth)
     {
         if (depth > MaxDepth)
         {
             return false;
         }
 
-        var stack = new Stack<IOperation>();
-        stack.Push(operation);
-        while (stack.Count > 0)
+        // This level's part of the shared stack starts at bottom; a level that finds a source drops what it left there.
+        var pending = walk.Pending;
+        var bottom = pending.Count;
+        pending.Add(operation);
+        while (pending.Count > bottom)
         {
-            var current = stack.Pop();
+            var current = pending[pending.Count - 1];
+            pending.RemoveAt(pending.Count - 1);
             if (isSource(current))
             {
+                pending.RemoveRange(bottom, pending.Count - bottom);
                 return true;
             }
 
@@ -143,50 +154,72 @@ internal sealed class LocalFlow
                 continue;
             }
 
+            IReadOnlyList<IOperation>? values = null;
             switch (current)
             {
-                case ILocalReferenceOperation local when visitedLocals.Add(local.Local):
-                    foreach (var value in this.ValuesOf(local.Local))
-                    {
-                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
+                case ILocalReferenceOperation local when walk.VisitedSymbols.Add(local.Local):
+                    values = this.ValuesOf(local.Local);
                     break;
 
                 case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
-                    when member.Member is IPropertySymbol or IFieldSymbol && this.members.TryGetValue(member.Member, out var assigned) && visitedLocals.Add(member.Member):
-                    foreach (var value in assigned)
-                    {
-                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
+                    when member.Member is IPropertySymbol or IFieldSymbol && this.members.TryGetValue(member.Member, out var assigned) && walk.VisitedSymbols.Add(member.Member):
+                    values = assigned;
                     break;
 
-                case IFlowCaptureReferenceOperation capture when visitedCaptures.Add(capture.Id):
-                    foreach (var value in this.ValuesOf(capture.Id))
-                    {
-                        if (this.Mentions(value, isSource, isBarrier, visitedLocals, visitedCaptures, depth + 1))
-                        {
-                            return true;
-                        }
-                    }
-
+                case IFlowCaptureReferenceOperation capture when walk.VisitedCaptures.Add(capture.Id):
+                    values = this.ValuesOf(capture.Id);
                     break;
+            }
+
+            if (values is not null)
+            {
+                for (var i = 0; i < values.Count; i++)
+                {
+                    if (this.Mentions(values[i], isSource, isBarrier, walk, depth + 1))
+                    {
+                        pending.RemoveRange(bottom, pending.Count - bottom);
+                        return true;
+                    }
+                }
             }
 
             foreach (var child in current.ChildOperations)
             {
-                stack.Push(child);
+                pending.Add(child);
             }
         }
 
         return false;
+    }
+
+    /// <summary>The visited locals, members and captures and the pending operations of one <see cref="Mentions(IOperation?, Func{IOperation, bool}, Func{IOperation, bool}?)"/> question, reused by the next on the same thread.</summary>
+    private sealed class MentionWalk
+    {
+        [ThreadStatic]
+        private static MentionWalk? free;
+
+        public HashSet<ISymbol> VisitedSymbols { get; } = new(SymbolEqualityComparer.Default);
+
+        public HashSet<CaptureId> VisitedCaptures { get; } = new();
+
+        public List<IOperation> Pending { get; } = new();
+
+        /// <summary>The thread's free walk, or a new one when a predicate asks a question while another is being answered.</summary>
+        public static MentionWalk Rent()
+        {
+            var walk = free ?? new MentionWalk();
+            free = null;
+            return walk;
+        }
+
+        public void Return()
+        {
+            // Cleared, so that a walk kept by the thread holds on to no operation or symbol.
+            this.VisitedSymbols.Clear();
+            this.VisitedCaptures.Clear();
+            this.Pending.Clear();
+            free = this;
+        }
     }
 
     private void Record(IOperation operation)

@@ -95,6 +95,34 @@ public sealed class SharedTreeWalkTests
         Assert.Same(flow, LocalFlow.For(root, CancellationToken.None));
     }
 
+    [Fact]
+    public void Mentions_follows_locals_and_answers_each_question_afresh_after_an_early_answer()
+    {
+        var root = Roots().First();
+        var flow = LocalFlow.For(root, CancellationToken.None);
+        var returned = root.Descendants().OfType<IReturnOperation>().Last().ReturnedValue!;
+        bool IsParameter(IOperation op, string name) => op is IParameterReferenceOperation p && p.Parameter.Name == name;
+
+        // result <- maybe <- flag ? twice(total) : null, total <- value <- values: found through four locals.
+        Assert.True(flow.Mentions(returned, op => IsParameter(op, "values")));
+        Assert.True(flow.Mentions(returned, op => IsParameter(op, "flag")));
+        Assert.False(flow.Mentions(returned, op => op is ILiteralOperation { ConstantValue.Value: 7 }));
+
+        // A barrier at the conditional stops the search before either parameter.
+        Assert.False(flow.Mentions(returned, op => IsParameter(op, "values"), op => op is IConditionalOperation));
+
+        // A question asked while another is being answered (a predicate that asks one) gets its own walk.
+        var seen = 0;
+        Assert.True(flow.Mentions(returned, op =>
+            op is ILocalReferenceOperation { Local.Name: "total" } total &&
+            flow.Mentions(total, inner => { seen++; return IsParameter(inner, "values"); })));
+        Assert.True(seen > 0);
+
+        // Every question after an early answer starts from nothing: nothing left pending or visited.
+        Assert.False(flow.Mentions(returned, op => IsParameter(op, "missing")));
+        Assert.True(flow.Mentions(returned, op => IsParameter(op, "values")));
+    }
+
     private static IOperation[] Enumerate(OperationWalk.Sequence sequence)
     {
         var list = new System.Collections.Generic.List<IOperation>();
