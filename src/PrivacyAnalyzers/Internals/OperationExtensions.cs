@@ -17,6 +17,15 @@ internal static class OperationExtensions
         return operation;
     }
 
+    /// <summary>
+    /// False for an operation block that holds no code: an attribute (the host hands rules every attribute of a
+    /// declaration, of its parameters and of its return value as a block of its own) or a parameter's default value.
+    /// Their arguments are constants, <c>typeof</c> and <c>nameof</c>: no call, return, query or local flow lives there,
+    /// so the rules skip them rather than walk them (and push the declaration's body out of the per-thread caches).
+    /// </summary>
+    public static bool HoldsCode(this IOperation block) =>
+        block.Kind is not (OperationKind.Attribute or OperationKind.ParameterInitializer);
+
     /// <summary>The root of the operation tree that contains <paramref name="operation"/> (the method body, field initializer...).</summary>
     public static IOperation GetRoot(this IOperation operation)
     {

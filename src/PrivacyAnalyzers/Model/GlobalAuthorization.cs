@@ -74,6 +74,11 @@ internal sealed class GlobalAuthorization
     /// </summary>
     public void Scan(IOperation block, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
+        if (!block.HoldsCode())
+        {
+            return;
+        }
+
         var assignments = authorization.AuthorizationOptions is not null;
         foreach (var operation in OperationWalk.DescendantsAndSelf(block))
         {

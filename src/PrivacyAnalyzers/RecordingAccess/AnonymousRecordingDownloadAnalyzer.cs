@@ -97,7 +97,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             {
                 // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
                 // Most blocks have neither a sink nor a Map* call: then nothing here can be a finding.
-                if (SinkSearch.Scan(this, block, context) is not { } search)
+                if (!block.HoldsCode() || SinkSearch.Scan(this, block, context) is not { } search)
                 {
                     continue;
                 }
@@ -209,11 +209,11 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             private readonly State state;
             private readonly IOperation block;
             private readonly OperationBlockAnalysisContext context;
+            private readonly List<ContentSink>? sinks;
+            private readonly List<Endpoint>? minimalApis;
             private RecordingModel? recordings;
             private LocalFlow? flow;
             private bool? mayMentionRecording;
-            private readonly List<ContentSink>? sinks;
-            private readonly List<Endpoint>? minimalApis;
 
             private SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context, List<ContentSink>? sinks, List<Endpoint>? minimalApis)
             {

@@ -57,6 +57,11 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
 
         foreach (var block in context.OperationBlocks)
         {
+            if (!block.HoldsCode())
+            {
+                continue;
+            }
+
             // Options are fixed for one compilation analysis: read them once per tree.
             var tree = block.Syntax.SyntaxTree;
             if (!recordingsByTree.TryGetValue(tree, out var recordings))

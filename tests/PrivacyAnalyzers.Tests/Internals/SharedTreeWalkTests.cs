@@ -123,6 +123,37 @@ public sealed class SharedTreeWalkTests
         Assert.True(flow.Mentions(returned, op => IsParameter(op, "values")));
     }
 
+    [Fact]
+    public void Attributes_and_parameter_defaults_hold_no_code_for_the_rules_to_walk()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            using System;
+            class C
+            {
+                [Obsolete("old", DiagnosticId = "X1")]
+                int M([System.ComponentModel.DefaultValue(3)] int count = 3) => count + N();
+
+                int field = N();
+
+                static int N() => 1;
+            }
+            """);
+        var compilation = CSharpCompilation.Create("Blocks", new[] { tree }, TestReferences.NetCoreOnly, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var model = compilation.GetSemanticModel(tree);
+        var root = tree.GetRoot();
+
+        foreach (var attribute in root.DescendantNodes().OfType<AttributeSyntax>())
+        {
+            var operation = model.GetOperation(attribute)!;
+            Assert.Equal(OperationKind.Attribute, operation.Kind);
+            Assert.False(operation.HoldsCode());
+        }
+
+        Assert.False(model.GetOperation(root.DescendantNodes().OfType<EqualsValueClauseSyntax>().First(e => e.Parent is ParameterSyntax))!.HoldsCode());
+        Assert.True(model.GetOperation(root.DescendantNodes().OfType<EqualsValueClauseSyntax>().First(e => e.Parent is VariableDeclaratorSyntax))!.HoldsCode());
+        Assert.True(model.GetOperation(root.DescendantNodes().OfType<MethodDeclarationSyntax>().First())!.HoldsCode());
+    }
+
     private static IOperation[] Enumerate(OperationWalk.Sequence sequence)
     {
         var list = new System.Collections.Generic.List<IOperation>();
