@@ -249,6 +249,63 @@ public sealed class RecordingWithoutResourceCheckTests
     }
 
     [Fact]
+    public async Task EveryShapeOfExposure_IsFlagged_AndLoadsThatAreNeverReturnedOrSent_AreNot()
+    {
+        // The rule builds a control-flow graph only when the operation tree has a return or a content sink that
+        // mentions a load; each exposure below reaches the response a different way, and must still be found.
+        var source = Usings + """
+            [Authorize]
+            public class ExposureController : ControllerBase
+            {
+                private readonly AppDb db;
+
+                public ExposureController(AppDb db) => this.db = db;
+
+                public async Task<IActionResult> [|Ternary|](Guid id, bool inline)
+                {
+                    var recording = await db.Recordings.FindAsync(id);
+                    return inline ? Ok(recording) : PhysicalFile(recording!.FilePath, "video/mp4");
+                }
+
+                public async Task<IActionResult> [|Coalesced|](Guid id)
+                {
+                    var recording = await db.Recordings.FindAsync(id);
+                    return Ok(recording ?? new Recording());
+                }
+
+                public async Task [|StreamedToTheBody|](Guid id)
+                {
+                    var recording = await db.Recordings.FindAsync(id);
+                    var path = recording!.FilePath;
+                    await Response.SendFileAsync(path);
+                }
+
+                public async Task<Recording?> [|ReturnedThroughLocals|](Guid id)
+                {
+                    var found = await db.Recordings.FindAsync(id);
+                    var copy = found;
+                    return copy;
+                }
+
+                public async Task<IActionResult> OnlyItsKeyReturned(Guid id)
+                {
+                    var recording = await db.Recordings.FindAsync(id);
+                    return CreatedAtAction(nameof(Ternary), new { id = recording!.Id }, null);
+                }
+
+                public async Task<IActionResult> LoadedButNeverSent(Guid id)
+                {
+                    var recording = await db.Recordings.FindAsync(id);
+                    var exists = recording is not null;
+                    return exists ? NoContent() : NotFound();
+                }
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task FallbackPolicyOnly_AndMinimalApiGroups_AreAuthenticated_AndFlagged()
     {
         var source = Usings + """
