@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,7 +23,9 @@ namespace PrivacyAnalyzers.RecordingAccess;
 /// a missed global policy means a false positive on a correctly protected app, the failure this rule exists to avoid).
 /// So the endpoints and the global protection are both collected by symbol while the compilation is analyzed, and the
 /// decision is made once, at compilation end. The cost: IDEs show PRIV001 only with full-solution analysis; builds, CI
-/// and <c>dotnet format</c> always report it. The rule page says so.
+/// and <c>dotnet format</c> always report it. The rule page says so. One exception to binding nothing ourselves: the
+/// body of a minimal-API handler passed as a method group is judged at compilation end, and only when its endpoint is
+/// anonymous (see <c>FindRecordingSinkOf</c>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
@@ -68,7 +71,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         private readonly GlobalAuthorization global;
         private readonly ConcurrentQueue<Finding> findings = new();
         private readonly ConcurrentQueue<Finding> methodGroups = new();
-        private readonly ConcurrentDictionary<IMethodSymbol, ContentSink> servingMethods = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode> methodsWithSinks = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
@@ -97,7 +100,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             {
                 // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
                 // Most blocks have neither a sink nor a Map* call: then nothing here can be a finding.
-                if (!block.HoldsCode() || SinkSearch.Scan(this, block, context) is not { } search)
+                if (!block.HoldsCode() || SinkSearch.Scan(this, block, context.Options, recordGlobal: true, context.CancellationToken) is not { } search)
                 {
                     continue;
                 }
@@ -109,10 +112,12 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                         this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, search.Flow), sink));
                     }
                 }
-                else if (method.MethodKind == MethodKind.Ordinary && search.FindRecordingSink(block) is { } sink)
+                else if (method.MethodKind == MethodKind.Ordinary && search.HasSinks)
                 {
-                    // May be a minimal-API handler passed as a method group: decided at compilation end.
-                    this.servingMethods.TryAdd(method.OriginalDefinition, sink);
+                    // May be a minimal-API handler passed as a method group, decided at compilation end. Judging its sinks
+                    // here cost a fifth of this rule's time in the bench (thousands of methods returning a string, and not
+                    // one method-group handler): only the block is remembered, and judged for the few handlers that are.
+                    this.methodsWithSinks.TryAdd(method.OriginalDefinition, block.Syntax);
                 }
 
                 foreach (var minimal in search.MinimalApis)
@@ -149,13 +154,43 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 this.Report(context, finding, finding.Sink!);
             }
 
+            Dictionary<IMethodSymbol, ContentSink?>? judged = null;
             foreach (var finding in this.methodGroups)
             {
-                if (this.servingMethods.TryGetValue(finding.Endpoint.Handler.OriginalDefinition, out var sink))
+                var handler = finding.Endpoint.Handler.OriginalDefinition;
+                if (!this.methodsWithSinks.TryGetValue(handler, out var body) ||
+                    EndpointAuthorization.Resolve(finding.Endpoint, finding.Local, this.global).Level != AccessLevel.Anonymous)
+                {
+                    continue;
+                }
+
+                judged ??= new Dictionary<IMethodSymbol, ContentSink?>(SymbolEqualityComparer.Default);
+                if (!judged.TryGetValue(handler, out var sink))
+                {
+                    sink = this.FindRecordingSinkOf(body, context.Options, context.CancellationToken);
+                    judged.Add(handler, sink);
+                }
+
+                if (sink is not null)
                 {
                     this.Report(context, finding, sink);
                 }
             }
+        }
+
+        /// <summary>The sink serving a recording in the method body at <paramref name="body"/>, which the host analyzed earlier (so it is not generated code).</summary>
+        private ContentSink? FindRecordingSinkOf(SyntaxNode body, AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            // RS1030 warns that this may bind the body a second time (the host shares its semantic models through the
+            // compilation's provider, but may have released this file's by now). That is paid only for the method-group
+            // handlers of anonymous endpoints, a handful, instead of judging every method with a sink as it is analyzed.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+            var model = this.compilation.GetSemanticModel(body.SyntaxTree);
+#pragma warning restore RS1030
+            return model.GetOperation(body, cancellationToken) is { } block &&
+                   SinkSearch.Scan(this, block, options, recordGlobal: false, cancellationToken) is { } search
+                ? search.FindRecordingSink(block)
+                : null;
         }
 
         private void Report(CompilationAnalysisContext context, Finding finding, ContentSink sink)
@@ -208,24 +243,29 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         {
             private readonly State state;
             private readonly IOperation block;
-            private readonly OperationBlockAnalysisContext context;
+            private readonly AnalyzerOptions options;
+            private readonly CancellationToken cancellationToken;
             private readonly List<ContentSink>? sinks;
             private readonly List<Endpoint>? minimalApis;
             private RecordingModel? recordings;
             private LocalFlow? flow;
             private bool? mayMentionRecording;
 
-            private SinkSearch(State state, IOperation block, OperationBlockAnalysisContext context, List<ContentSink>? sinks, List<Endpoint>? minimalApis)
+            private SinkSearch(State state, IOperation block, AnalyzerOptions options, List<ContentSink>? sinks, List<Endpoint>? minimalApis, CancellationToken cancellationToken)
             {
                 this.state = state;
                 this.block = block;
-                this.context = context;
+                this.options = options;
+                this.cancellationToken = cancellationToken;
                 this.sinks = sinks;
                 this.minimalApis = minimalApis;
             }
 
-            /// <summary>Walks <paramref name="block"/> once (global protection is recorded on the way); null when it has no content sink and maps no endpoint.</summary>
-            public static SinkSearch? Scan(State state, IOperation block, OperationBlockAnalysisContext context)
+            /// <summary>
+            /// Walks <paramref name="block"/> once (global protection is recorded on the way when
+            /// <paramref name="recordGlobal"/>); null when it has no content sink and maps no endpoint.
+            /// </summary>
+            public static SinkSearch? Scan(State state, IOperation block, AnalyzerOptions options, bool recordGlobal, CancellationToken cancellationToken)
             {
                 List<ContentSink>? sinks = null;
                 List<Endpoint>? minimalApis = null;
@@ -235,14 +275,18 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     {
                         case OperationKind.Invocation:
                             var invocation = (IInvocationOperation)operation;
-                            state.global.OnInvocation(invocation, state.authorization, context.CancellationToken);
+                            if (recordGlobal)
+                            {
+                                state.global.OnInvocation(invocation, state.authorization, cancellationToken);
+                            }
+
                             if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
                             {
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
                             break;
-                        case OperationKind.SimpleAssignment:
+                        case OperationKind.SimpleAssignment when recordGlobal:
                             state.global.OnAssignment((ISimpleAssignmentOperation)operation, state.authorization);
                             break;
                     }
@@ -253,15 +297,18 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     }
                 }
 
-                return sinks is null && minimalApis is null ? null : new SinkSearch(state, block, context, sinks, minimalApis);
+                return sinks is null && minimalApis is null ? null : new SinkSearch(state, block, options, sinks, minimalApis, cancellationToken);
             }
 
-            public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.context.CancellationToken);
+            public LocalFlow Flow => this.flow ??= LocalFlow.For(this.block, this.cancellationToken);
+
+            /// <summary>True when the block has a content sink (served or not: deciding that is <see cref="FindRecordingSink"/>'s work).</summary>
+            public bool HasSinks => this.sinks is not null;
 
             /// <summary>The minimal-API endpoints mapped in the block, in order.</summary>
             public IReadOnlyList<Endpoint> MinimalApis => (IReadOnlyList<Endpoint>?)this.minimalApis ?? System.Array.Empty<Endpoint>();
 
-            private RecordingModel Recordings => this.recordings ??= this.state.RecordingsFor(this.context.Options, this.block.Syntax.SyntaxTree);
+            private RecordingModel Recordings => this.recordings ??= this.state.RecordingsFor(this.options, this.block.Syntax.SyntaxTree);
 
             /// <summary>The first sink of <paramref name="body"/> (the block or a part of it) that serves a recording; local flow is computed only when a sink may need it.</summary>
             public ContentSink? FindRecordingSink(IOperation body)

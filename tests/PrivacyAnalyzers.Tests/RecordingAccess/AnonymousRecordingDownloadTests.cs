@@ -490,6 +490,43 @@ public sealed class AnonymousRecordingDownloadTests
     }
 
     [Fact]
+    public async Task MinimalApi_MethodGroupHandlers_AreJudgedWhereverAndWhicheverOrderTheyAreDeclared()
+    {
+        // Handlers passed as method groups are judged at compilation end, from the bodies the host analyzed: a handler
+        // declared before its Map* call, in another file, with a block body, mapped twice, or mapped behind
+        // RequireAuthorization() must come out the same as one declared next to its Map* call.
+        var test = new Verify.Test
+        {
+            TestCode = Usings + """
+                public static class Handlers
+                {
+                    public static IResult Stream(Guid id, IRecordingStore store)
+                    {
+                        var path = store.Get(id).FilePath;
+                        return Results.Stream(System.IO.File.OpenRead(path), "video/mp4");
+                    }
+
+                    public static string Name(Guid id, IRecordingStore store) => store.GetInvoice(id).Id.ToString();
+                }
+                """ + Entities,
+        };
+        test.TestState.Sources.Add(("/Program.cs", Usings + """
+            public static class Routes
+            {
+                public static void Map(WebApplication app)
+                {
+                    app.[|MapGet("/a/{id}", Handlers.Stream)|];
+                    app.[|MapGet("/b/{id}", Handlers.Stream)|];
+                    app.MapGet("/c/{id}", Handlers.Stream).RequireAuthorization();
+                    app.MapGet("/d/{id}", Handlers.Name);
+                }
+            }
+            """));
+
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task FallbackPolicy_ProtectsMinimalApis_ButAllowAnonymousStillWins()
     {
         var source = Usings + """
