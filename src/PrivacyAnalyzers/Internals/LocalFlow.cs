@@ -24,9 +24,12 @@ internal sealed class LocalFlow
     private readonly Dictionary<CaptureId, List<IOperation>> captures = new();
     private readonly Dictionary<ISymbol, List<IOperation>> members = new(SymbolEqualityComparer.Default);
 
-    private LocalFlow()
-    {
-    }
+    // A flow made by With() holds only what its graph adds (a local's list there already includes the base's values)
+    // and reads everything else from the flow it was made from: copying the whole method's flow for each graph made
+    // PRIV002 quadratic on a method that maps thousands of endpoints.
+    private readonly LocalFlow? baseFlow;
+
+    private LocalFlow(LocalFlow? baseFlow = null) => this.baseFlow = baseFlow;
 
     /// <summary>
     /// The flow of every local declared or assigned anywhere in <paramref name="root"/> (lambdas included). The flows
@@ -52,26 +55,9 @@ internal sealed class LocalFlow
     /// <summary>This flow with the flow captures (and locals written inside the graph) of <paramref name="graph"/> added; this one is left as it is.</summary>
     public LocalFlow With(ControlFlowGraph graph, CancellationToken cancellationToken)
     {
-        var flow = this.Copy();
+        var flow = new LocalFlow(this);
         flow.AddGraph(graph, cancellationToken);
         return flow;
-    }
-
-    private LocalFlow Copy()
-    {
-        var copy = new LocalFlow();
-        CopyInto(this.values, copy.values);
-        CopyInto(this.captures, copy.captures);
-        CopyInto(this.members, copy.members);
-        return copy;
-
-        static void CopyInto<TKey>(Dictionary<TKey, List<IOperation>> from, Dictionary<TKey, List<IOperation>> to)
-        {
-            foreach (var pair in from)
-            {
-                to.Add(pair.Key, new List<IOperation>(pair.Value));
-            }
-        }
     }
 
     private void AddGraph(ControlFlowGraph graph, CancellationToken cancellationToken)
@@ -85,24 +71,71 @@ internal sealed class LocalFlow
                 {
                     if (descendant is IFlowCaptureOperation capture)
                     {
-                        Add(this.captures, capture.Id, capture.Value);
+                        OwnList(this.captures, capture.Id, this.ValuesOf(capture.Id)).Add(capture.Value);
                     }
                     else if (descendant is ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment && !this.Contains(local.Local, assignment.Value))
                     {
-                        Add(this.values, local.Local, assignment.Value);
+                        OwnList(this.values, local.Local, this.ValuesOf(local.Local)).Add(assignment.Value);
                     }
                 }
             }
         }
     }
 
+    /// <summary>This flow's own list for <paramref name="key"/>, started from what it reads from its base flow (<paramref name="inherited"/>).</summary>
+    private static List<IOperation> OwnList<TKey>(Dictionary<TKey, List<IOperation>> own, TKey key, IReadOnlyList<IOperation> inherited)
+        where TKey : notnull
+    {
+        if (!own.TryGetValue(key, out var list))
+        {
+            list = new List<IOperation>(inherited);
+            own.Add(key, list);
+        }
+
+        return list;
+    }
+
     /// <summary>Every value <paramref name="local"/> is given.</summary>
-    public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local) =>
-        this.values.TryGetValue(local, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    public IReadOnlyList<IOperation> ValuesOf(ILocalSymbol local)
+    {
+        for (var flow = this; flow is not null; flow = flow.baseFlow)
+        {
+            if (flow.values.TryGetValue(local, out var list))
+            {
+                return list;
+            }
+        }
+
+        return Array.Empty<IOperation>();
+    }
 
     /// <summary>The values captured under <paramref name="id"/> in the control flow graph.</summary>
-    public IReadOnlyList<IOperation> ValuesOf(CaptureId id) =>
-        this.captures.TryGetValue(id, out var list) ? list : (IReadOnlyList<IOperation>)Array.Empty<IOperation>();
+    public IReadOnlyList<IOperation> ValuesOf(CaptureId id)
+    {
+        for (var flow = this; flow is not null; flow = flow.baseFlow)
+        {
+            if (flow.captures.TryGetValue(id, out var list))
+            {
+                return list;
+            }
+        }
+
+        return Array.Empty<IOperation>();
+    }
+
+    /// <summary>The values this body assigns to <paramref name="member"/> (a field or property of its own instance or type).</summary>
+    private List<IOperation>? MemberValues(ISymbol member)
+    {
+        for (var flow = this; flow is not null; flow = flow.baseFlow)
+        {
+            if (flow.members.TryGetValue(member, out var list))
+            {
+                return list;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// True when <paramref name="operation"/>, one of its parts, or a value of a local or capture it reads satisfies
@@ -162,7 +195,7 @@ internal sealed class LocalFlow
                     break;
 
                 case IMemberReferenceOperation { Instance: null or IInstanceReferenceOperation } member
-                    when member.Member is IPropertySymbol or IFieldSymbol && this.members.TryGetValue(member.Member, out var assigned) && walk.VisitedSymbols.Add(member.Member):
+                    when member.Member is IPropertySymbol or IFieldSymbol && this.MemberValues(member.Member) is { } assigned && walk.VisitedSymbols.Add(member.Member):
                     values = assigned;
                     break;
 
@@ -322,8 +355,18 @@ internal sealed class LocalFlow
         return null;
     }
 
-    private bool Contains(ILocalSymbol local, IOperation value) =>
-        this.values.TryGetValue(local, out var list) && list.Exists(existing => existing.Syntax == value.Syntax);
+    private bool Contains(ILocalSymbol local, IOperation value)
+    {
+        foreach (var existing in this.ValuesOf(local))
+        {
+            if (existing.Syntax == value.Syntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static void Add<TKey>(Dictionary<TKey, List<IOperation>> map, TKey key, IOperation value)
         where TKey : notnull

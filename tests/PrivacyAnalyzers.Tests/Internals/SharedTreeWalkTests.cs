@@ -93,6 +93,17 @@ public sealed class SharedTreeWalkTests
         Assert.NotEmpty(withGraph.ValuesOf(capture.Id));
         Assert.Empty(flow.ValuesOf(capture.Id));
         Assert.Same(flow, LocalFlow.For(root, CancellationToken.None));
+
+        // The graph's flow reads every local's values through the flow it was made from (it holds only what the graph adds).
+        foreach (var local in root.Descendants().OfType<ILocalReferenceOperation>().Select(r => r.Local).Distinct(SymbolEqualityComparer.Default).Cast<ILocalSymbol>())
+        {
+            Assert.Subset(
+                withGraph.ValuesOf(local).Select(v => v.Syntax).ToHashSet(),
+                flow.ValuesOf(local).Select(v => v.Syntax).ToHashSet());
+        }
+
+        var returned = root.Descendants().OfType<IReturnOperation>().Last().ReturnedValue!;
+        Assert.True(withGraph.Mentions(returned, op => op is IParameterReferenceOperation { Parameter.Name: "values" }));
     }
 
     [Fact]
