@@ -307,7 +307,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             }
 
             var graphFlow = LocalFlow.For(body.GetRoot(), cancellationToken).With(graph, cancellationToken);
-            bool IsLoad(IOperation op) => op is IInvocationOperation && loads.Contains(op.Syntax);
+            bool IsLoad(IOperation op) => IsOneOf(loads, op);
             bool MentionsLoaded(IOperation op) => graphFlow.Mentions(op, IsLoad, IsKeyMember);
 
             // A returned flow capture (the value of a ?: or ??) is judged where each value is captured, not at the return.
@@ -349,7 +349,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         /// <summary>True when a return or a content sink in <paramref name="body"/> mentions one of <paramref name="loads"/> (a superset of <see cref="FindExposures"/>).</summary>
         private bool MayExpose(IOperation body, LocalFlow flow, HashSet<SyntaxNode> loads)
         {
-            bool IsLoad(IOperation op) => op is IInvocationOperation && loads.Contains(op.Syntax);
+            bool IsLoad(IOperation op) => IsOneOf(loads, op);
             bool MentionsLoad(IOperation op) => flow.Mentions(op, IsLoad, IsKeyMember);
 
             foreach (var operation in OperationWalk.Descendants(body))
@@ -562,6 +562,10 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             return current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol.Name : null;
         }
 
+        /// <summary>True when <paramref name="operation"/> is one of the recording loads (kept by syntax: a graph's operations are copies of the tree's).</summary>
+        private static bool IsOneOf(HashSet<SyntaxNode> loads, IOperation operation) =>
+            operation is IInvocationOperation && loads.Contains(operation.Syntax);
+
         /// <summary><c>recording.Id</c>: returning the key of a recording (CreatedAtAction...) does not expose it.</summary>
         private static bool IsKeyMember(IOperation operation) =>
             operation is IMemberReferenceOperation { Member: var member, Instance.Type: { } type } &&
@@ -618,7 +622,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     cancellationToken);
 
             private bool MentionsLoaded(IOperation? operation) =>
-                operation is not null && this.flow.Mentions(operation, op => op is IInvocationOperation && this.loads.Contains(op.Syntax));
+                operation is not null && this.flow.Mentions(operation, op => IsOneOf(this.loads, op));
 
             private bool MentionsUser(IOperation? operation) =>
                 operation is not null && this.models.CurrentUser.MentionsCurrentUser(operation, this.flow);
