@@ -16,20 +16,23 @@ internal static class OperationWalk
     // Whole blocks and their parts (lambda bodies) are kept apart, so that walking the thousand lambdas of one block
     // does not push the block itself out before the next rule asks for it.
     [ThreadStatic]
-    private static RecentTrees<IOperation[]>? recentBlocks;
+    private static RecentTrees<FlatTree>? recentBlocks;
 
     [ThreadStatic]
-    private static RecentTrees<IOperation[]>? recentParts;
+    private static RecentTrees<FlatTree>? recentParts;
 
     [ThreadStatic]
     private static Flattener? flattener;
 
     /// <summary><paramref name="root"/> and every operation below it, in pre-order; callers must not change the array.</summary>
-    public static IOperation[] DescendantsAndSelf(IOperation root)
+    public static IOperation[] DescendantsAndSelf(IOperation root) => Flat(root).Operations;
+
+    /// <summary><paramref name="root"/> flattened, with kinds and invocations; callers must not change its arrays.</summary>
+    public static FlatTree Flat(IOperation root)
     {
         // A block the host hands to a rule is the root or, for a method with a body, the root's only child.
         var isBlock = root.Parent?.Parent is null;
-        var recent = isBlock ? recentBlocks ??= new RecentTrees<IOperation[]>(4) : recentParts ??= new RecentTrees<IOperation[]>(4);
+        var recent = isBlock ? recentBlocks ??= new RecentTrees<FlatTree>(4) : recentParts ??= new RecentTrees<FlatTree>(4);
         return recent.GetOrAdd(root, flattener ??= new Flattener(), static (tree, walker) => walker.Flatten(tree));
     }
 
@@ -79,13 +82,17 @@ internal static class OperationWalk
     private sealed class Flattener
     {
         private readonly List<IOperation> buffer = new();
+        private readonly List<byte> kinds = new();
+        private readonly List<IInvocationOperation> invocations = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();
 
-        public IOperation[] Flatten(IOperation root)
+        public FlatTree Flatten(IOperation root)
         {
             this.buffer.Clear();
+            this.kinds.Clear();
+            this.invocations.Clear();
             this.pending.Clear();
-            this.buffer.Add(root);
+            this.Add(root);
             this.pending.Push(root.ChildOperations.GetEnumerator());
             while (this.pending.Count > 0)
             {
@@ -94,14 +101,26 @@ internal static class OperationWalk
                 {
                     var child = children.Current;
                     this.pending.Push(children);
-                    this.buffer.Add(child);
+                    this.Add(child);
                     this.pending.Push(child.ChildOperations.GetEnumerator());
                 }
             }
 
-            var result = this.buffer.ToArray();
+            var result = new FlatTree(this.buffer.ToArray(), this.kinds.ToArray(), this.invocations.ToArray());
             this.buffer.Clear();
+            this.invocations.Clear();
             return result;
+        }
+
+        private void Add(IOperation operation)
+        {
+            var kind = operation.Kind;
+            this.buffer.Add(operation);
+            this.kinds.Add(FlatTree.Compact(kind));
+            if (kind == OperationKind.Invocation)
+            {
+                this.invocations.Add((IInvocationOperation)operation);
+            }
         }
     }
 }

@@ -405,9 +405,9 @@ internal sealed class EndpointAuthorization
         private static Dictionary<ILocalSymbol, List<IInvocationOperation>> Index(IOperation root)
         {
             var calls = new Dictionary<ILocalSymbol, List<IInvocationOperation>>(SymbolEqualityComparer.Default);
-            foreach (var operation in OperationWalk.Descendants(root))
+            foreach (var call in OperationWalk.Flat(root).Invocations)
             {
-                if (operation is IInvocationOperation call && call.GetReceiver()?.WalkDownConversions() is ILocalReferenceOperation receiver)
+                if (call != root && call.GetReceiver()?.WalkDownConversions() is ILocalReferenceOperation receiver)
                 {
                     if (!calls.TryGetValue(receiver.Local, out var list))
                     {

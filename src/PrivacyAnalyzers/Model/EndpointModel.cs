@@ -187,9 +187,9 @@ internal sealed class EndpointModel
             yield break;
         }
 
-        foreach (var operation in OperationWalk.Descendants(root))
+        foreach (var invocation in OperationWalk.Flat(root).Invocations)
         {
-            if (operation is IInvocationOperation invocation && this.TryGetMinimalApi(invocation) is { } endpoint)
+            if (invocation != root && this.TryGetMinimalApi(invocation) is { } endpoint)
             {
                 yield return endpoint;
             }

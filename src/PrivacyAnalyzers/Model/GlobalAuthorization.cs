@@ -79,24 +79,28 @@ internal sealed class GlobalAuthorization
             return;
         }
 
-        var assignments = authorization.AuthorizationOptions is not null;
-        foreach (var operation in OperationWalk.DescendantsAndSelf(block))
+        // Only invocations and assignments can set up protection: the flattened tree has them picked out and its
+        // operations' kinds beside them, so the rest of the block is never touched.
+        var tree = OperationWalk.Flat(block);
+        foreach (var invocation in tree.Invocations)
         {
-            // By kind first: one virtual call instead of an interface type test per operation (this runs on every one).
-            switch (operation.Kind)
+            this.OnInvocation(invocation, authorization, cancellationToken);
+        }
+
+        if (authorization.AuthorizationOptions is not null)
+        {
+            for (var i = 0; i < tree.Operations.Length; i++)
             {
-                case OperationKind.Invocation:
-                    this.OnInvocation((IInvocationOperation)operation, authorization, cancellationToken);
-                    break;
-                case OperationKind.SimpleAssignment when assignments:
-                    this.OnAssignment((ISimpleAssignmentOperation)operation, authorization);
-                    break;
+                if (tree.KindAt(i) == OperationKind.SimpleAssignment)
+                {
+                    this.OnAssignment((ISimpleAssignmentOperation)tree.Operations[i], authorization);
+                }
             }
         }
     }
 
-    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy (for callers that walk blocks themselves).</summary>
-    public void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
+    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy.</summary>
+    private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
     {
         if (authorization.AuthorizationOptions is not null &&
             assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
@@ -107,8 +111,8 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    /// <summary>Records <paramref name="invocation"/> when it sets up global protection (for callers that walk blocks themselves).</summary>
-    public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="invocation"/> when it sets up global protection.</summary>
+    private void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;

@@ -68,7 +68,7 @@ internal sealed class RecordingModel
     // a cache of every member of a large compilation grew into large-object-heap arrays whose allocation triggered full
     // garbage collections (the bench saw 150-200 ms pauses). Types and member names are far fewer, so those are cached.
     private readonly ConcurrentDictionary<string, MemberName> memberNameCache = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<ITypeSymbol, ITypeSymbol?> elementCache = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<ITypeSymbol, ITypeSymbol?> elementCache = new(SymbolEqualityComparer.Default); // only what ElementBySubstitution found
     private readonly ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ITypeSymbol>> sequenceElements = new(SymbolEqualityComparer.Default);
 
     private RecordingModel(INamedTypeSymbol? classificationAttribute, INamedTypeSymbol? asyncEnumerable, SymbolSet recordingTypes, SymbolSet excludedTypes, ImmutableArray<string> classificationWords)
@@ -121,6 +121,14 @@ internal sealed class RecordingModel
             return false;
         }
 
+        // Whether a type is a recording depends only on its definition (names, attributes, configured symbols and base
+        // types are the definition's), so a constructed type is asked as its definition: the cache then compares
+        // definitions by reference instead of type arguments along the chain every List<T> or Task<T> shares.
+        if (type is INamedTypeSymbol { IsGenericType: true } generic)
+        {
+            type = generic.OriginalDefinition;
+        }
+
         if (!this.typeCache.TryGetValue(type, out var result))
         {
             result = this.ComputeIsRecordingType(type);
@@ -142,17 +150,8 @@ internal sealed class RecordingModel
             return null;
         }
 
-        if (!this.elementCache.TryGetValue(type, out var element))
-        {
-            element = this.ComputeRecordingElementType(type);
-            this.elementCache.TryAdd(type, element);
-        }
-
-        return element;
-    }
-
-    private ITypeSymbol? ComputeRecordingElementType(ITypeSymbol type)
-    {
+        // Not cached per type: what it takes is cached per definition (SequenceElementsOf, IsRecordingType), and a cache
+        // keyed by constructed types compared the type arguments of every List<T> or IQueryable<T> along one hash chain.
         switch (type)
         {
             case IArrayTypeSymbol array:
@@ -160,7 +159,9 @@ internal sealed class RecordingModel
             case INamedTypeSymbol named when named.SpecialType != SpecialType.System_String:
                 if (this.IsSequence(named))
                 {
-                    return this.IsRecordingType(named.TypeArguments[0]) ? named.TypeArguments[0] : null;
+                    // TypeArguments makes a new array on every read.
+                    var sequenceElement = named.TypeArguments[0];
+                    return this.IsRecordingType(sequenceElement) ? sequenceElement : null;
                 }
 
                 // The sequences a generic type implements are read from its definition, once: asking a constructed type
@@ -186,7 +187,13 @@ internal sealed class RecordingModel
                         // A containing type's parameter, a T? (a recording struct once substituted), or a recording
                         // built from type parameters (whether a type is a recording depends only on its definition):
                         // only the constructed type's own interfaces tell the element.
-                        return this.ElementBySubstitution(named);
+                        if (!this.elementCache.TryGetValue(named, out var substituted))
+                        {
+                            substituted = this.ElementBySubstitution(named);
+                            this.elementCache.TryAdd(named, substituted);
+                        }
+
+                        return substituted;
                     }
                     else
                     {

@@ -205,7 +205,8 @@ internal sealed class ResponseContentModel
         return false;
     }
 
-    private ContentSink? AsSink(IInvocationOperation invocation)
+    /// <summary>The sink <paramref name="invocation"/> is, or null.</summary>
+    public ContentSink? AsSink(IInvocationOperation invocation)
     {
         var method = invocation.TargetMethod;
         if (method.Name is "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "Ok" or "Json" or "Content" or "SendFileAsync"

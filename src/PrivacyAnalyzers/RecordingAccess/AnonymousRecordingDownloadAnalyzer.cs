@@ -98,7 +98,8 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
 
             foreach (var block in context.OperationBlocks)
             {
-                // One walk collects global protection, content sinks and Map* calls; the rest is computed only when needed.
+                // One pass over the block's flattened tree collects global protection, content sinks and Map* calls; the
+                // rest is computed only when needed.
                 // Most blocks have neither a sink nor a Map* call: then nothing here can be a finding.
                 if (!block.HoldsCode() || SinkSearch.Scan(this, block, context.Options, recordGlobal: true, context.CancellationToken) is not { } search)
                 {
@@ -262,36 +263,45 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             }
 
             /// <summary>
-            /// Walks <paramref name="block"/> once (global protection is recorded on the way when
-            /// <paramref name="recordGlobal"/>); null when it has no content sink and maps no endpoint.
+            /// Looks at the calls, object creations and returns of <paramref name="block"/> (and records global protection
+            /// when <paramref name="recordGlobal"/>); null when it has no content sink and maps no endpoint.
             /// </summary>
             public static SinkSearch? Scan(State state, IOperation block, AnalyzerOptions options, bool recordGlobal, CancellationToken cancellationToken)
             {
+                if (recordGlobal)
+                {
+                    state.global.Scan(block, state.authorization, cancellationToken);
+                }
+
+                // Sinks are calls, object creations and returns, kept in the order they are written; invocations come
+                // from the tree's own list, which is in the same order.
                 List<ContentSink>? sinks = null;
                 List<Endpoint>? minimalApis = null;
-                foreach (var operation in OperationWalk.DescendantsAndSelf(block))
+                var tree = OperationWalk.Flat(block);
+                                var invocations = tree.Invocations;
+                var nextInvocation = 0;
+                for (var i = 0; i < tree.Operations.Length; i++)
                 {
-                    switch (operation.Kind)
+                    ContentSink? sink;
+                    switch (tree.KindAt(i))
                     {
                         case OperationKind.Invocation:
-                            var invocation = (IInvocationOperation)operation;
-                            if (recordGlobal)
-                            {
-                                state.global.OnInvocation(invocation, state.authorization, cancellationToken);
-                            }
-
+                            var invocation = invocations[nextInvocation++];
                             if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
                             {
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
+                            sink = state.content.AsSink(invocation);
                             break;
-                        case OperationKind.SimpleAssignment when recordGlobal:
-                            state.global.OnAssignment((ISimpleAssignmentOperation)operation, state.authorization);
+                        case OperationKind.ObjectCreation or OperationKind.Return or OperationKind.YieldReturn:
+                            sink = state.content.AsSink(tree.Operations[i]);
                             break;
+                        default:
+                            continue;
                     }
 
-                    if (state.content.AsSink(operation) is { } sink)
+                    if (sink is not null)
                     {
                         (sinks ??= new List<ContentSink>()).Add(sink);
                     }

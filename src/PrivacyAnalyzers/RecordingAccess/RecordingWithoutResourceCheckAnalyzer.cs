@@ -111,28 +111,19 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
                 var models = this.ModelsFor(context.Options, block.Syntax.SyntaxTree);
 
-                // One walk: global protection, whether a call returns a recording, and the Map* calls.
+                // Global protection, whether a call returns a recording, and the Map* calls: all three are found among the
+                // block's invocations (and assignments), which the flattened tree keeps apart.
+                this.global.Scan(block, this.authorization, context.CancellationToken);
                 var loadsRecording = false;
                 List<Endpoint>? minimalApis = null;
-                foreach (var operation in OperationWalk.DescendantsAndSelf(block))
+                foreach (var invocation in OperationWalk.Flat(block).Invocations)
                 {
-                    switch (operation.Kind)
+                    // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
+                    // new symbol on every read in nullable-enabled code.
+                    loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
+                    if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
                     {
-                        case OperationKind.Invocation:
-                            var invocation = (IInvocationOperation)operation;
-                            this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
-                            // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
-                            // new symbol on every read in nullable-enabled code.
-                            loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
-                            if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
-                            {
-                                (minimalApis ??= new List<Endpoint>()).Add(mapped);
-                            }
-
-                            break;
-                        case OperationKind.SimpleAssignment:
-                            this.global.OnAssignment((ISimpleAssignmentOperation)operation, this.authorization);
-                            break;
+                        (minimalApis ??= new List<Endpoint>()).Add(mapped);
                     }
                 }
 

@@ -155,24 +155,25 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool MayQueryRecordings(IOperation block, RecordingModel recordings)
     {
-        foreach (var operation in OperationWalk.Descendants(block))
+        var tree = OperationWalk.Flat(block);
+        foreach (var invocation in tree.Invocations)
         {
-            switch (operation.Kind)
+            // The invocation's type is its method's return type, kept by the operation (IMethodSymbol.ReturnType
+            // makes a new symbol on every read in nullable-enabled code).
+            var target = invocation.TargetMethod;
+            if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
+                recordings.GetRecordingElementType(invocation.Type?.UnwrapTask()) is not null)
             {
-                case OperationKind.Invocation:
-                    // The invocation's type is its method's return type, kept by the operation (IMethodSymbol.ReturnType
-                    // makes a new symbol on every read in nullable-enabled code).
-                    var target = ((IInvocationOperation)operation).TargetMethod;
-                    if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
-                        recordings.GetRecordingElementType(operation.Type?.UnwrapTask()) is not null)
-                    {
-                        return true;
-                    }
+                return true;
+            }
+        }
 
-                    break;
-
-                case OperationKind.PropertyReference or OperationKind.FieldReference when recordings.GetRecordingElementType(operation.Type) is not null:
-                    return true;
+        for (var i = 0; i < tree.Operations.Length; i++)
+        {
+            if (tree.KindAt(i) is OperationKind.PropertyReference or OperationKind.FieldReference &&
+                recordings.GetRecordingElementType(tree.Operations[i].Type) is not null)
+            {
+                return true;
             }
         }
 

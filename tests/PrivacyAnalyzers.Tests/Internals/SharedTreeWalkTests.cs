@@ -56,6 +56,26 @@ public sealed class SharedTreeWalkTests
     }
 
     [Fact]
+    public void Flattened_tree_keeps_each_operations_kind_and_its_invocations_in_order()
+    {
+        foreach (var root in Roots())
+        {
+            foreach (var part in root.DescendantsAndSelf().Where(o => o == root || o.Parent is IAnonymousFunctionOperation))
+            {
+                var flat = OperationWalk.Flat(part);
+                var walked = part.DescendantsAndSelf().ToArray();
+                Assert.Equal(walked.Select(o => o.Kind), Enumerable.Range(0, flat.Operations.Length).Select(flat.KindAt));
+                Assert.Equal(walked.OfType<IInvocationOperation>(), flat.Invocations);
+            }
+        }
+
+        // The first method calls Where, Select and twice; kinds above a byte are kept as None.
+        Assert.Equal(3, OperationWalk.Flat(Roots().First()).Invocations.Length);
+        Assert.Equal(OperationKind.None, FlatTree.Compact((OperationKind)0x1FF) is var compact ? (OperationKind)compact : OperationKind.Invalid);
+        Assert.Equal(OperationKind.Invocation, (OperationKind)FlatTree.Compact(OperationKind.Invocation));
+    }
+
+    [Fact]
     public void A_block_asked_for_again_after_its_lambda_bodies_is_not_flattened_again()
     {
         // The host hands rules the method body or, for a method with a block, that block (the root's child).
