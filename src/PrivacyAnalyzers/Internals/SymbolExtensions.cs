@@ -83,9 +83,14 @@ internal static class SymbolExtensions
             return null;
         }
 
+        // Nothing derives from a sealed attribute class ([LoggerMessage], [NonAction]...): one comparison per attribute
+        // instead of a walk up each attribute's base types, for questions asked of almost every method called.
+        var exactly = attributeType.IsSealed;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (attribute.AttributeClass.IsOrInheritsFrom(attributeType))
+            if (exactly
+                ? SymbolEqualityComparer.Default.Equals(attribute.AttributeClass?.OriginalDefinition, attributeType.OriginalDefinition)
+                : attribute.AttributeClass.IsOrInheritsFrom(attributeType))
             {
                 return attribute;
             }
