@@ -22,7 +22,7 @@ internal static class DeletionLeavesDataBehindRule
     {
         var personalData = facts.PersonalData(Rule);
         var deletions = facts.Deletions(Rule);
-        Dictionary<INamedTypeSymbol, int>? personalEntities = null;
+        Dictionary<INamedTypeSymbol, int>? positions = null;
         var mediaMembers = new Dictionary<INamedTypeSymbol, ImmutableArray<ISymbol>>(SymbolEqualityComparer.Default);
 
         foreach (var (site, deleted) in DeletionPathFacts.InSourceOrder(deletions, d => d.Site.Location))
@@ -40,7 +40,7 @@ internal static class DeletionLeavesDataBehindRule
                     continue;
                 }
 
-                personalEntities ??= PersonalEntities(facts, personalData);
+                positions ??= Positions(facts);
                 var closure = facts.Closure(site.Scope);
                 var leftBehind = new List<string>();
                 if (!mediaMembers.TryGetValue(entity, out var media))
@@ -54,7 +54,7 @@ internal static class DeletionLeavesDataBehindRule
                 }
 
                 // Unrelated entities (no setting, no navigation, no key member) are neither cascaded nor left behind.
-                foreach (var dependent in Related(facts.MayDependOn(entity), personalEntities))
+                foreach (var dependent in PersonalAmong(facts.MayDependOn(entity), positions, personalData))
                 {
                     if (DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
                     {
@@ -82,34 +82,35 @@ internal static class DeletionLeavesDataBehindRule
         }
     }
 
-    /// <summary>The stored entities that hold personal data, each with its position (the order findings list them in).</summary>
-    private static Dictionary<INamedTypeSymbol, int> PersonalEntities(DeletionPathFacts facts, PersonalDataModel personalData)
+    /// <summary>Each stored entity with its position (the order findings list them in).</summary>
+    private static Dictionary<INamedTypeSymbol, int> Positions(DeletionPathFacts facts)
     {
         var result = new Dictionary<INamedTypeSymbol, int>(SymbolEqualityComparer.Default);
         foreach (var entity in facts.PersistedTypes())
         {
-            if (personalData.IsPersonalData(entity))
-            {
-                result.Add(entity, result.Count);
-            }
+            result.Add(entity, result.Count);
         }
 
         return result;
     }
 
-    /// <summary>The personal entities among <paramref name="related"/>, in the order of <paramref name="personalEntities"/>.</summary>
-    private static List<INamedTypeSymbol> Related(HashSet<INamedTypeSymbol> related, Dictionary<INamedTypeSymbol, int> personalEntities)
+    /// <summary>
+    /// The stored entities among <paramref name="related"/> that hold personal data, in the order of
+    /// <paramref name="positions"/>. Only these are classified: classifying every stored entity up front was most of
+    /// this rule's time, for entities no deletion relates to.
+    /// </summary>
+    private static List<INamedTypeSymbol> PersonalAmong(HashSet<INamedTypeSymbol> related, Dictionary<INamedTypeSymbol, int> positions, PersonalDataModel personalData)
     {
         var result = new List<INamedTypeSymbol>(related.Count);
         foreach (var dependent in related)
         {
-            if (personalEntities.ContainsKey(dependent))
+            if (positions.ContainsKey(dependent) && personalData.IsPersonalData(dependent))
             {
                 result.Add(dependent);
             }
         }
 
-        result.Sort((a, b) => personalEntities[a].CompareTo(personalEntities[b]));
+        result.Sort((a, b) => positions[a].CompareTo(positions[b]));
         return result;
     }
 
