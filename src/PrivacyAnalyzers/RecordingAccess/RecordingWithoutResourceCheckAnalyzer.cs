@@ -412,7 +412,9 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
         private void RecordHelper(IMethodSymbol method, IOperation body, Models models, CancellationToken cancellationToken)
         {
-            if (method.ReturnType.UnwrapTask().SpecialType != SpecialType.System_Boolean || (method.Parameters.IsEmpty && method.IsStatic))
+            // Flags first: ReturnType makes a new symbol on every read in nullable-enabled code, and this is asked of every method.
+            if ((method.Parameters.IsEmpty && method.IsStatic) || method.ReturnsVoid ||
+                method.ReturnType.UnwrapTask().SpecialType != SpecialType.System_Boolean)
             {
                 return;
             }
@@ -420,11 +422,18 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             // The flow is built at the first comparison: most bool methods compare nothing.
             LocalFlow? flow = null;
             ImmutableArray<(int, int)>.Builder? pairs = null;
-            foreach (var operation in OperationWalk.Descendants(body))
+            var tree = OperationWalk.Flat(body);
+            for (var i = 1; i < tree.Operations.Length; i++)
             {
+                // Only comparisons and Equals calls pair values: the kind kept beside each operation says which to look at.
+                if (tree.KindAt(i) is not (OperationKind.Binary or OperationKind.Invocation))
+                {
+                    continue;
+                }
+
                 IOperation? left = null;
                 IOperation? right = null;
-                switch (operation)
+                switch (tree.Operations[i])
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison:
                         left = comparison.LeftOperand;
