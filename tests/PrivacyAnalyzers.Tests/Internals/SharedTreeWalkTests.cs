@@ -76,6 +76,48 @@ public sealed class SharedTreeWalkTests
     }
 
     [Fact]
+    public void Kinds_the_flattener_treats_as_leaves_have_no_children_and_every_other_kind_is_walked()
+    {
+        const string Constructs = """
+            using System;
+            using System.Collections.Generic;
+            class D
+            {
+                object M(object o, int[] items, ref int r)
+                {
+                    var text = "utf8"u8.ToArray();
+                    _ = typeof(D);
+                    var size = sizeof(int);
+                    int value = default;
+                    var local = default(string);
+                    if (o is string s && o is not null && o is int or long) { }
+                    switch (o) { case D: break; case var _: break; }
+                    var (a, _) = (1, 2);
+                    foreach (var item in items) { if (item > 0) continue; else break; }
+                    ;
+                    Func<int, int> f = this.N;
+                    r = this.N(value) + size + a + text.Length + local!.Length;
+                    return o switch { int i => i, _ => this };
+                }
+
+                int N(int x) => x;
+            }
+            """;
+        var leaves = 0;
+        foreach (var root in Roots(Source).Concat(Roots(Constructs)))
+        {
+            Assert.Equal(root.DescendantsAndSelf().ToArray(), OperationWalk.DescendantsAndSelf(root));
+            foreach (var operation in root.DescendantsAndSelf().Where(o => OperationWalk.IsLeaf(o.Kind)))
+            {
+                Assert.Empty(operation.ChildOperations);
+                leaves++;
+            }
+        }
+
+        Assert.True(leaves > 40, $"only {leaves} leaves seen");
+    }
+
+    [Fact]
     public void A_block_asked_for_again_after_its_lambda_bodies_is_not_flattened_again()
     {
         // The host hands rules the method body or, for a method with a block, that block (the root's child).
@@ -196,9 +238,9 @@ public sealed class SharedTreeWalkTests
         return list.ToArray();
     }
 
-    private static IOperation[] Roots()
+    private static IOperation[] Roots(string source = Source)
     {
-        var tree = CSharpSyntaxTree.ParseText(Source);
+        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest));
         var compilation = CSharpCompilation.Create(
             "Walk",
             new[] { tree },
