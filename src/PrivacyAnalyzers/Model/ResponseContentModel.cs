@@ -206,7 +206,14 @@ internal sealed class ResponseContentModel
     }
 
     /// <summary>The sink <paramref name="invocation"/> is, or null.</summary>
-    public ContentSink? AsSink(IInvocationOperation invocation)
+    public ContentSink? AsSink(IInvocationOperation invocation) => this.AsSink(invocation, mayWriteResponseBody: true);
+
+    /// <summary>
+    /// The sink <paramref name="invocation"/> is, or null; <paramref name="mayWriteResponseBody"/> false (the caller
+    /// knows that no <c>Response.Body</c> or <c>BodyWriter</c> is read around it, see <see cref="ReadsResponseBody"/>)
+    /// skips looking at its receiver and arguments for one.
+    /// </summary>
+    public ContentSink? AsSink(IInvocationOperation invocation, bool mayWriteResponseBody)
     {
         var method = invocation.TargetMethod;
         if (method.Name is "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "Ok" or "Json" or "Content" or "SendFileAsync"
@@ -218,6 +225,11 @@ internal sealed class ResponseContentModel
 
         // stream.CopyToAsync(Response.Body), Response.Body.WriteAsync(bytes), Response.BodyWriter.WriteAsync(...)
         IOperation? body = null;
+        if (!mayWriteResponseBody)
+        {
+            return null;
+        }
+
         if (this.IsResponseBody(invocation.Instance))
         {
             body = invocation.Instance;
@@ -283,6 +295,25 @@ internal sealed class ResponseContentModel
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// True when <paramref name="tree"/> reads a property named <c>Body</c> or <c>BodyWriter</c> anywhere: without one,
+    /// no call in it can write the response body (a necessary condition, checked once per block instead of on the
+    /// receiver and every argument of every call).
+    /// </summary>
+    public static bool ReadsResponseBody(FlatTree tree)
+    {
+        for (var i = 0; i < tree.Operations.Length; i++)
+        {
+            if (tree.KindAt(i) == OperationKind.PropertyReference &&
+                ((IPropertyReferenceOperation)tree.Operations[i]).Property.Name is "Body" or "BodyWriter")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsResponseBody(IOperation? operation) =>

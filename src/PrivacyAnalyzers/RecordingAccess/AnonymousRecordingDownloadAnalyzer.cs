@@ -280,6 +280,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 var tree = OperationWalk.Flat(block);
                                 var invocations = tree.Invocations;
                 var nextInvocation = 0;
+                var readsResponseBody = ResponseContentModel.ReadsResponseBody(tree);
                 for (var i = 0; i < tree.Operations.Length; i++)
                 {
                     ContentSink? sink;
@@ -292,7 +293,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
-                            sink = state.content.AsSink(invocation);
+                            sink = state.content.AsSink(invocation, readsResponseBody);
                             break;
                         case OperationKind.ObjectCreation or OperationKind.Return or OperationKind.YieldReturn:
                             sink = state.content.AsSink(tree.Operations[i]);
