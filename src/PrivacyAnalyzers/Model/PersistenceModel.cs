@@ -118,7 +118,8 @@ internal sealed class PersistenceModel
     public bool IsRepositoryMethod(IMethodSymbol method, string[] firstWords)
     {
         var type = method.ContainingType;
-        if (type is null || method.Parameters.IsEmpty || !StartsWithAny(method.Name, firstWords) || !IsInSource(type))
+        // The name first: asked of every call of the compilation, and Parameters makes a new array on every read.
+        if (type is null || !StartsWithAny(method.Name, firstWords) || method.Parameters.IsEmpty || !IsInSource(type))
         {
             return false;
         }
