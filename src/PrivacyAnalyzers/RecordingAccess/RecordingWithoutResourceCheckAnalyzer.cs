@@ -71,7 +71,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(Endpoint Endpoint, LocalAuthorization Local)> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Candidate> methodCandidates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(int Resource, int User)>> helpers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxTree, Models> modelsByTree = new();
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, Models> modelsByOptions = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -132,22 +132,25 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 this.RecordHelper(method, block, models, context.CancellationToken);
 
                 // Nothing can be a candidate unless a call in the block returns a recording (every handler body is in the block):
-                // the common case ends here, with no flow, graph or endpoint work.
-                if (this.endpoints.ForMethod(method, block) is { } endpoint)
+                // the common case skips this, with no endpoint, flow or graph work.
+                if (loadsRecording)
                 {
-                    if (loadsRecording && this.Analyze(endpoint, block, block, context, inLambda: false, models) is { } candidate)
+                    if (this.endpoints.ForMethod(method, block) is { } endpoint)
                     {
-                        candidate.Local = this.authorization.Describe(endpoint, LocalFlow.For(block, context.CancellationToken));
-                        this.candidates.Enqueue(candidate);
+                        if (this.Analyze(endpoint, block, block, context, inLambda: false, models) is { } candidate)
+                        {
+                            candidate.Local = this.authorization.Describe(endpoint, LocalFlow.For(block, context.CancellationToken));
+                            this.candidates.Enqueue(candidate);
+                        }
                     }
-                }
-                else if (loadsRecording && method.MethodKind == MethodKind.Ordinary && EndpointModel.GetIdentifierLocation(method) is { } location)
-                {
-                    // Perhaps a minimal-API handler passed as a method group: joined with its Map* call at compilation end.
-                    var handler = new Endpoint(EndpointKind.MinimalApi, method, block, null, location, method.Name);
-                    if (this.Analyze(handler, block, block, context, inLambda: false, models) is { } candidate)
+                    else if (method.MethodKind == MethodKind.Ordinary && EndpointModel.GetIdentifierLocation(method) is { } location)
                     {
-                        this.methodCandidates.TryAdd(method.OriginalDefinition, candidate);
+                        // Perhaps a minimal-API handler passed as a method group: joined with its Map* call at compilation end.
+                        var handler = new Endpoint(EndpointKind.MinimalApi, method, block, null, location, method.Name);
+                        if (this.Analyze(handler, block, block, context, inLambda: false, models) is { } candidate)
+                        {
+                            this.methodCandidates.TryAdd(method.OriginalDefinition, candidate);
+                        }
                     }
                 }
 
@@ -171,17 +174,21 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>The models and options in force for <paramref name="tree"/>, read once per tree (options are fixed for one compilation analysis).</summary>
+        /// <summary>The models and options in force for <paramref name="tree"/>, read once per options object (options are fixed for one compilation analysis).</summary>
         private Models ModelsFor(AnalyzerOptions options, SyntaxTree tree)
         {
-            if (!this.modelsByTree.TryGetValue(tree, out var models))
+            // Kept per options object, not per tree: the models are made of the option values only, and files without
+            // .editorconfig settings of their own share one object, so a project without any builds them once instead
+            // of once per file (each build reads eight options and looks up four shared models).
+            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            if (!this.modelsByOptions.TryGetValue(config, out var models))
             {
                 models = new Models(
                     RecordingModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
                     CurrentUserModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
                     PrivacyOptions.AccessCheckMethods.ReadSymbols(options, DiagnosticIds.RecordingWithoutResourceCheck, tree, this.compilation),
                     PrivacyOptions.ResourcePolicyName.Read(options, DiagnosticIds.RecordingWithoutResourceCheck, tree));
-                this.modelsByTree.TryAdd(tree, models);
+                this.modelsByOptions.TryAdd(config, models);
             }
 
             return models;
@@ -774,7 +781,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The models and options in force for one syntax tree.</summary>
+    /// <summary>The models and options in force for the syntax trees that share one options object.</summary>
     private sealed class Models
     {
         public Models(RecordingModel recordings, CurrentUserModel currentUser, SymbolSet accessChecks, string policyName)
