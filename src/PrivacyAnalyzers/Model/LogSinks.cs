@@ -58,8 +58,10 @@ internal sealed class LogSinks
             return false;
         }
 
-        if (IsType(type, this.loggerExtensions) ||
-            IsType(type, this.console) || IsType(type, this.debug) || IsType(type, this.trace) ||
+        // Asked of every call of the compilation: the definition is read once for the four comparisons.
+        var definition = type.OriginalDefinition;
+        if (IsDefinition(definition, this.loggerExtensions) ||
+            IsDefinition(definition, this.console) || IsDefinition(definition, this.debug) || IsDefinition(definition, this.trace) ||
             (this.traceSource is not null && type.IsOrDerivesFrom(this.traceSource)) ||
             this.IsLoggerMethod(method))
         {
@@ -118,6 +120,8 @@ internal sealed class LogSinks
 
     private bool IsLogger(ITypeSymbol type) => this.logger is not null && type.IsOrInheritsFrom(this.logger);
 
-    private static bool IsType(INamedTypeSymbol type, INamedTypeSymbol? expected) =>
-        expected is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, expected);
+    private static bool IsType(INamedTypeSymbol type, INamedTypeSymbol? expected) => IsDefinition(type.OriginalDefinition, expected);
+
+    private static bool IsDefinition(INamedTypeSymbol definition, INamedTypeSymbol? expected) =>
+        expected is not null && SymbolEqualityComparer.Default.Equals(definition, expected);
 }

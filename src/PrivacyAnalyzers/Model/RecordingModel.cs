@@ -171,7 +171,8 @@ internal sealed class RecordingModel
                 foreach (var element in this.SequenceElementsOf(definition))
                 {
                     ITypeSymbol actual;
-                    if (ReferenceEquals(definition, named) || definition.Equals(named, SymbolEqualityComparer.Default))
+                    // IsDefinition, not Equals(definition, named): for a constructed type that compares type arguments.
+                    if (ReferenceEquals(definition, named) || named.IsDefinition)
                     {
                         actual = element;
                     }
