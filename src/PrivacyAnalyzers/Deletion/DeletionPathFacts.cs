@@ -35,7 +35,7 @@ internal sealed class DeletionPathFacts
     private readonly ConcurrentBag<ISymbol> endpointHandlers = new();
 
     /// <summary>The <c>deletion_methods</c> of each rule, per syntax tree (editorconfig sections can differ per file).</summary>
-    private readonly ConcurrentDictionary<SyntaxTree, ConfiguredMethods> configuredByTree = new();
+    private readonly PerOptions<ConfiguredMethods> configured = new();
 
     private readonly Compilation compilation;
     private readonly AnalyzerOptions options;
@@ -225,16 +225,8 @@ internal sealed class DeletionPathFacts
         }
     }
 
-    private ConfiguredMethods ConfiguredFor(SyntaxTree tree)
-    {
-        if (!this.configuredByTree.TryGetValue(tree, out var configured))
-        {
-            configured = ConfiguredMethods.Read(this.options, tree, this.compilation);
-            this.configuredByTree.TryAdd(tree, configured);
-        }
-
-        return configured;
-    }
+    private ConfiguredMethods ConfiguredFor(SyntaxTree tree) =>
+        this.configured.For(this.options, tree, this.compilation, static (options, tree, compilation) => ConfiguredMethods.Read(options, tree, compilation));
 
     private void AnalyzeAssignment(OperationAnalysisContext context)
     {

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
 using PrivacyAnalyzers.Model;
+using PrivacyAnalyzers.Options;
 
 namespace PrivacyAnalyzers.RecordingAccess;
 
@@ -72,7 +73,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<Finding> findings = new();
         private readonly ConcurrentQueue<Finding> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, SyntaxNode> methodsWithSinks = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree = new();
+        private readonly PerOptions<RecordingModel> recordings = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -137,16 +138,8 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
         }
 
         /// <summary>The recording model with the options of <paramref name="tree"/>; options are fixed for one compilation analysis.</summary>
-        public RecordingModel RecordingsFor(AnalyzerOptions options, SyntaxTree tree)
-        {
-            if (!this.recordingsByTree.TryGetValue(tree, out var model))
-            {
-                model = RecordingModel.For(this.compilation, options, DiagnosticIds.AnonymousRecordingDownload, tree);
-                this.recordingsByTree.TryAdd(tree, model);
-            }
-
-            return model;
-        }
+        public RecordingModel RecordingsFor(AnalyzerOptions options, SyntaxTree tree) =>
+            this.recordings.For(options, tree, this.compilation, static (options, tree, compilation) => RecordingModel.For(compilation, options, DiagnosticIds.AnonymousRecordingDownload, tree));
 
         public void Report(CompilationAnalysisContext context)
         {

@@ -71,7 +71,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(Endpoint Endpoint, LocalAuthorization Local)> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Candidate> methodCandidates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(int Resource, int User)>> helpers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<AnalyzerConfigOptions, Models> modelsByOptions = new();
+        private readonly PerOptions<Models> models = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
         {
@@ -174,25 +174,13 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        /// <summary>The models and options in force for <paramref name="tree"/>, read once per options object (options are fixed for one compilation analysis).</summary>
-        private Models ModelsFor(AnalyzerOptions options, SyntaxTree tree)
-        {
-            // Kept per options object, not per tree: the models are made of the option values only, and files without
-            // .editorconfig settings of their own share one object, so a project without any builds them once instead
-            // of once per file (each build reads eight options and looks up four shared models).
-            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            if (!this.modelsByOptions.TryGetValue(config, out var models))
-            {
-                models = new Models(
-                    RecordingModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
-                    CurrentUserModel.For(this.compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
-                    PrivacyOptions.AccessCheckMethods.ReadSymbols(options, DiagnosticIds.RecordingWithoutResourceCheck, tree, this.compilation),
-                    PrivacyOptions.ResourcePolicyName.Read(options, DiagnosticIds.RecordingWithoutResourceCheck, tree));
-                this.modelsByOptions.TryAdd(config, models);
-            }
-
-            return models;
-        }
+        /// <summary>The models and options in force for <paramref name="tree"/> (options are fixed for one compilation analysis).</summary>
+        private Models ModelsFor(AnalyzerOptions options, SyntaxTree tree) =>
+            this.models.For(options, tree, this.compilation, static (options, tree, compilation) => new Models(
+                RecordingModel.For(compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
+                CurrentUserModel.For(compilation, options, DiagnosticIds.RecordingWithoutResourceCheck, tree),
+                PrivacyOptions.AccessCheckMethods.ReadSymbols(options, DiagnosticIds.RecordingWithoutResourceCheck, tree, compilation),
+                PrivacyOptions.ResourcePolicyName.Read(options, DiagnosticIds.RecordingWithoutResourceCheck, tree)));
 
         public void Report(CompilationAnalysisContext context)
         {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -6,6 +5,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
 using PrivacyAnalyzers.Model;
+using PrivacyAnalyzers.Options;
 
 namespace PrivacyAnalyzers.RecordingAccess;
 
@@ -37,8 +37,8 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
             var content = ResponseContentModel.For(start.Compilation);
             var types = WellKnownTypes.For(start.Compilation);
             var zip = (types.Get(WellKnownTypeNames.SystemIOCompressionZipArchive), types.Get(WellKnownTypeNames.SystemIOCompressionZipFileExtensions));
-            var recordingsByTree = new ConcurrentDictionary<SyntaxTree, RecordingModel>();
-            start.RegisterOperationBlockAction(context => Analyze(context, endpoints, queries, content, zip, recordingsByTree));
+            var recordings = new PerOptions<RecordingModel>();
+            start.RegisterOperationBlockAction(context => Analyze(context, endpoints, queries, content, zip, recordings));
         });
     }
 
@@ -48,7 +48,7 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
         RecordingQueryModel queries,
         ResponseContentModel content,
         (INamedTypeSymbol? Archive, INamedTypeSymbol? Extensions) zip,
-        ConcurrentDictionary<SyntaxTree, RecordingModel> recordingsByTree)
+        PerOptions<RecordingModel> recordingsByOptions)
     {
         if (context.OwningSymbol is not IMethodSymbol method)
         {
@@ -62,13 +62,12 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            // Options are fixed for one compilation analysis: read them once per tree.
-            var tree = block.Syntax.SyntaxTree;
-            if (!recordingsByTree.TryGetValue(tree, out var recordings))
-            {
-                recordings = RecordingModel.For(context.Compilation, context.Options, DiagnosticIds.UnscopedRecordingCollection, tree);
-                recordingsByTree.TryAdd(tree, recordings);
-            }
+            // Options are fixed for one compilation analysis: read them once per options object.
+            var recordings = recordingsByOptions.For(
+                context.Options,
+                block.Syntax.SyntaxTree,
+                context.Compilation,
+                static (options, tree, compilation) => RecordingModel.For(compilation, options, DiagnosticIds.UnscopedRecordingCollection, tree));
 
             // Most blocks never read a collection of recordings: then no query can be found, and neither the
             // endpoints of the block nor a flow are needed.
