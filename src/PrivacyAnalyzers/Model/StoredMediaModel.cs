@@ -31,6 +31,7 @@ internal sealed class StoredMediaModel
     private static readonly ImmutableHashSet<string> NamedByNameWords = ImmutableHashSet.Create(
         StringComparer.OrdinalIgnoreCase, "File", "Blob", "Object");
 
+    // Every name starts with Delete: IsMediaDeletion checks that first.
     private static readonly string[] FileDeleteMethods = { "Delete" };
     private static readonly string[] BlobDeleteMethods = { "Delete", "DeleteAsync", "DeleteIfExists", "DeleteIfExistsAsync" };
     private static readonly string[] ContainerDeleteMethods = { "DeleteBlob", "DeleteBlobAsync", "DeleteBlobIfExists", "DeleteBlobIfExistsAsync" };
@@ -101,7 +102,10 @@ internal sealed class StoredMediaModel
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;
-        if (type is null)
+
+        // Every name below starts with Delete: asked of every call of the compilation, the name decides before the
+        // type comparisons and base-type walks.
+        if (type is null || !method.Name.StartsWith("Delete", StringComparison.Ordinal))
         {
             return false;
         }
