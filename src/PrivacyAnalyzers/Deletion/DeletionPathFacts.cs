@@ -110,10 +110,41 @@ internal sealed class DeletionPathFacts
 
         var facts = new DeletionPathFacts(start.Compilation, start.Options, persistence);
         start.RegisterSymbolAction(facts.AnalyzeType, SymbolKind.NamedType);
-        start.RegisterOperationAction(facts.AnalyzeInvocation, OperationKind.Invocation);
-        start.RegisterOperationAction(facts.AnalyzeAssignment, OperationKind.SimpleAssignment);
-        start.RegisterOperationAction(facts.AnalyzePropertyReference, OperationKind.PropertyReference);
+        start.RegisterOperationBlockAction(facts.AnalyzeBlock);
         return facts;
+    }
+
+    /// <summary>
+    /// The calls, assignments and property reads of one block, from its flattened tree (shared with the recording
+    /// rules' walks of the same block): one callback per block instead of one per operation, of which there were three
+    /// for every call, assignment and property read of the compilation.
+    /// </summary>
+    private void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        var owner = context.OwningSymbol;
+        var isGenerated = context.IsGeneratedCode;
+        foreach (var block in context.OperationBlocks)
+        {
+            var tree = OperationWalk.Flat(block);
+            var operations = tree.Operations;
+            var nextInvocation = 0;
+            for (var i = 0; i < operations.Length; i++)
+            {
+                switch (tree.KindAt(i))
+                {
+                    case OperationKind.Invocation:
+                        context.CancellationToken.ThrowIfCancellationRequested();
+                        this.AnalyzeInvocation(tree.Invocations[nextInvocation++], owner, isGenerated);
+                        break;
+                    case OperationKind.SimpleAssignment:
+                        this.AnalyzeAssignment((ISimpleAssignmentOperation)operations[i], owner, isGenerated);
+                        break;
+                    case OperationKind.PropertyReference:
+                        this.AnalyzePropertyReference((IPropertyReferenceOperation)operations[i], owner);
+                        break;
+                }
+            }
+        }
     }
 
     private void AnalyzeType(SymbolAnalysisContext context)
@@ -134,9 +165,8 @@ internal sealed class DeletionPathFacts
         }
     }
 
-    private void AnalyzeInvocation(OperationAnalysisContext context)
+    private void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, bool isGenerated)
     {
-        var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
         var containingType = method.ContainingType;
         if (containingType is null)
@@ -147,11 +177,11 @@ internal sealed class DeletionPathFacts
         // Scope (a walk up the operation tree) and location (an allocation) only when something is recorded.
         ISymbol? scope = null;
         Location? location = null;
-        ISymbol Scope() => scope ??= ScopeOf(invocation, context.ContainingSymbol, this.endpointExtensions);
+        ISymbol Scope() => scope ??= ScopeOf(invocation, containingSymbol, this.endpointExtensions);
         Location Where() => location ??= invocation.Syntax.GetLocation();
 
         // A lambda's containing type is that of the method around it, so this matches ScopeOf(...).ContainingType.
-        if (context.ContainingSymbol.ContainingType is { } callerType &&
+        if (containingSymbol.ContainingType is { } callerType &&
             SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType.OriginalDefinition))
         {
             this.sameTypeCalls.Add((Scope(), method.OriginalDefinition));
@@ -165,7 +195,7 @@ internal sealed class DeletionPathFacts
 
         foreach (var entity in this.persistence.PersistedEntities(invocation))
         {
-            this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, Where(), context.IsGeneratedCode, null));
+            this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, Where(), isGenerated, null));
         }
 
         var configured = this.ConfiguredFor(invocation.Syntax.SyntaxTree);
@@ -175,13 +205,13 @@ internal sealed class DeletionPathFacts
         var builtIn = configuredBy == DeletionRules.All ? null : this.deletion.GetDeletion(invocation, SymbolSet.Empty);
         if (builtIn is not null)
         {
-            this.deletions.Add(new DeletionSite(builtIn, Scope(), Where(), context.IsGeneratedCode, DeletionRules.All & ~configuredBy));
+            this.deletions.Add(new DeletionSite(builtIn, Scope(), Where(), isGenerated, DeletionRules.All & ~configuredBy));
         }
 
         if (configuredBy != DeletionRules.None &&
             this.deletion.GetDeletion(invocation, configured.Any(configuredBy)) is { } configuredCall)
         {
-            this.deletions.Add(new DeletionSite(configuredCall, Scope(), Where(), context.IsGeneratedCode, configuredBy));
+            this.deletions.Add(new DeletionSite(configuredCall, Scope(), Where(), isGenerated, configuredBy));
         }
 
         var mediaRules = this.media.IsMediaDeletion(invocation) ? DeletionRules.All : configuredBy;
@@ -192,7 +222,7 @@ internal sealed class DeletionPathFacts
 
         if (this.deletion.GetSoftDeleteSetter(invocation, out var flag) is { } softDeleted && flag is not null)
         {
-            this.softDeletes.Add(new SoftDeleteSite(softDeleted, flag, Scope(), Where(), context.IsGeneratedCode));
+            this.softDeletes.Add(new SoftDeleteSite(softDeleted, flag, Scope(), Where(), isGenerated));
         }
 
         foreach (var setting in this.deletion.GetRelationshipSettings(invocation))
@@ -228,9 +258,8 @@ internal sealed class DeletionPathFacts
     private ConfiguredMethods ConfiguredFor(SyntaxTree tree) =>
         this.configured.For(this.options, tree, this.compilation, static (options, tree, compilation) => ConfiguredMethods.Read(options, tree, compilation));
 
-    private void AnalyzeAssignment(OperationAnalysisContext context)
+    private void AnalyzeAssignment(ISimpleAssignmentOperation assignment, ISymbol containingSymbol, bool isGenerated)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
         var (member, instance) = assignment.Target switch
         {
             IPropertyReferenceOperation p => ((ISymbol?)p.Property, p.Instance),
@@ -245,19 +274,18 @@ internal sealed class DeletionPathFacts
 
         if (DeletionModel.GetSoftDelete(assignment, out var flag) is { } entity && flag is not null)
         {
-            this.softDeletes.Add(new SoftDeleteSite(entity, flag, ScopeOf(assignment, context.ContainingSymbol, this.endpointExtensions), assignment.Syntax.GetLocation(), context.IsGeneratedCode));
+            this.softDeletes.Add(new SoftDeleteSite(entity, flag, ScopeOf(assignment, containingSymbol, this.endpointExtensions), assignment.Syntax.GetLocation(), isGenerated));
             return;
         }
 
         if (!member.IsStatic && DeletionModel.IsClearingValue(assignment.Value) && !DeletionModel.IsDeletedFlagName(member.Name))
         {
-            this.cleared.Add((ScopeOf(assignment, context.ContainingSymbol, this.endpointExtensions), instance?.Type ?? member.ContainingType));
+            this.cleared.Add((ScopeOf(assignment, containingSymbol, this.endpointExtensions), instance?.Type ?? member.ContainingType));
         }
     }
 
-    private void AnalyzePropertyReference(OperationAnalysisContext context)
+    private void AnalyzePropertyReference(IPropertyReferenceOperation reference, ISymbol containingSymbol)
     {
-        var reference = (IPropertyReferenceOperation)context.Operation;
         var name = reference.Property.Name;
         if (!DeletionModel.MayBeDeletedFlagName(name) ||
             (reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference))
@@ -267,7 +295,7 @@ internal sealed class DeletionPathFacts
 
         if (DeletionModel.IsDeletedFlagName(name))
         {
-            this.flagReads.Add((ScopeOf(reference, context.ContainingSymbol, this.endpointExtensions), reference.Property.OriginalDefinition));
+            this.flagReads.Add((ScopeOf(reference, containingSymbol, this.endpointExtensions), reference.Property.OriginalDefinition));
         }
     }
 
