@@ -25,8 +25,7 @@ namespace PrivacyAnalyzers.RecordingAccess;
 /// fails (<see cref="ControlFlowPaths"/>). A check whose result is ignored guards nothing. Like PRIV001 this is a
 /// compilation-end diagnostic: whether the endpoint is anonymous (then PRIV001 reports it instead) depends on global
 /// authorization written in other files, and helper methods may live in other files too. IDEs show it with full-solution
-/// analysis; builds always report it. A helper's body is remembered as it is analyzed and examined at compilation end,
-/// only when a candidate's condition calls it, through <c>Compilation.GetSemanticModel</c> (see <c>HelperPairs</c>).
+/// analysis; builds always report it.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
@@ -72,7 +71,6 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         private readonly ConcurrentQueue<(Endpoint Endpoint, LocalAuthorization Local)> methodGroups = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Candidate> methodCandidates = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<(int Resource, int User)>> helpers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, (SyntaxNode Body, Models Models)> helperBodies = new(SymbolEqualityComparer.Default);
         private readonly PerOptions<Models> models = new();
 
         public State(Compilation compilation, EndpointModel endpoints, GlobalAuthorization global)
@@ -131,7 +129,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
 
                 // The flow and the graph are not built here: LocalFlow.For and the host's GetControlFlowGraph keep the
                 // block's, so each use below asks again instead of capturing them in a closure allocated for every block.
-                this.RecordHelper(method, block, models);
+                this.RecordHelper(method, block, models, context.CancellationToken);
 
                 // Nothing can be a candidate unless a call in the block returns a recording (every handler body is in the block):
                 // the common case skips this, with no endpoint, flow or graph work.
@@ -406,13 +404,8 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             return targets;
         }
 
-        /// <summary>
-        /// Remembers a method returning bool that takes inputs: it may be a helper comparing a recording with the
-        /// current user (<see cref="HelperPairs"/>). Only the helpers a candidate's conditions call are examined, at
-        /// compilation end: examining every bool method as it was analyzed was a fifth of this rule's time in the bench's
-        /// corpus, which calls a handful of them from conditions that matter.
-        /// </summary>
-        private void RecordHelper(IMethodSymbol method, IOperation body, Models models)
+        /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
+        private void RecordHelper(IMethodSymbol method, IOperation body, Models models, CancellationToken cancellationToken)
         {
             // Flags first: ReturnType makes a new symbol on every read in nullable-enabled code, and this is asked of every method.
             if ((method.Parameters.IsEmpty && method.IsStatic) || method.ReturnsVoid ||
@@ -421,43 +414,11 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            this.helperBodies.TryAdd(method.OriginalDefinition, (body.Syntax, models));
-        }
-
-        /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
-        private ImmutableArray<(int Resource, int User)> HelperPairs(IMethodSymbol method, CancellationToken cancellationToken)
-        {
-            method = method.OriginalDefinition;
-            if (this.helpers.TryGetValue(method, out var known))
-            {
-                return known;
-            }
-
-            if (!this.helperBodies.TryGetValue(method, out var remembered))
-            {
-                return ImmutableArray<(int, int)>.Empty;
-            }
-
-            // RS1030 warns that this may bind the body a second time (the host shares its semantic models through the
-            // compilation's provider, but may have released this file's by now). It is paid only for the helpers that a
-            // candidate's conditions call, a handful, instead of examining every bool method as it is analyzed.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-            var model = this.compilation.GetSemanticModel(remembered.Body.SyntaxTree);
-#pragma warning restore RS1030
-            var pairs = model.GetOperation(remembered.Body, cancellationToken) is { } body
-                ? ComputeHelperPairs(method, body, remembered.Models, cancellationToken)
-                : ImmutableArray<(int, int)>.Empty;
-            this.helpers.TryAdd(method, pairs);
-            return pairs;
-        }
-
-        private static ImmutableArray<(int Resource, int User)> ComputeHelperPairs(IMethodSymbol method, IOperation body, Models models, CancellationToken cancellationToken)
-        {
             // The flow is built at the first comparison: most bool methods compare nothing.
             LocalFlow? flow = null;
             ImmutableArray<(int, int)>.Builder? pairs = null;
             var tree = OperationWalk.Flat(body);
-            for (var i = 0; i < tree.Operations.Length; i++)
+            for (var i = 1; i < tree.Operations.Length; i++)
             {
                 // Only comparisons and Equals calls pair values: the kind kept beside each operation says which to look at.
                 if (tree.KindAt(i) is not (OperationKind.Binary or OperationKind.Invocation))
@@ -520,7 +481,10 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return pairs is { Count: > 0 } ? pairs.ToImmutable() : ImmutableArray<(int, int)>.Empty;
+            if (pairs is { Count: > 0 })
+            {
+                this.helpers.TryAdd(method.OriginalDefinition, pairs.ToImmutable());
+            }
         }
 
         /// <summary>Parameter ordinals, <see cref="Slot.Instance"/> and <see cref="Slot.User"/> a helper's operand comes from.</summary>
@@ -649,7 +613,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     this.graph,
                     this.targets.Contains,
                     operation => this.IsThrowingCheck(operation),
-                    condition => ControlFlowPaths.Evaluate(condition, atom => this.WhenDenied(atom, state, cancellationToken), this.flow),
+                    condition => ControlFlowPaths.Evaluate(condition, atom => this.WhenDenied(atom, state), this.flow),
                     cancellationToken);
 
             private bool MentionsLoaded(IOperation? operation) =>
@@ -681,12 +645,12 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
             }
 
             /// <summary>The value of a condition's atom when the caller may not access the loaded recording.</summary>
-            private Truth WhenDenied(IOperation atom, State state, CancellationToken cancellationToken)
+            private Truth WhenDenied(IOperation atom, State state)
             {
                 switch (atom)
                 {
                     case IAwaitOperation awaited:
-                        return this.WhenDenied(awaited.Operation, state, cancellationToken);
+                        return this.WhenDenied(awaited.Operation, state);
 
                     case IPropertyReferenceOperation { Property.Name: "Succeeded", Instance: { } result } succeeded
                         when succeeded.Property.ContainingType.IsOrDerivesFrom(state.authorizationResult) &&
@@ -699,14 +663,14 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                         return comparison.OperatorKind == BinaryOperatorKind.Equals ? Truth.False : Truth.True;
 
                     case IInvocationOperation call when call.TargetMethod.ReturnType.UnwrapTask().SpecialType == SpecialType.System_Boolean:
-                        return this.IsBooleanCheck(call, state, cancellationToken) ? Truth.False : Truth.Unknown;
+                        return this.IsBooleanCheck(call, state) ? Truth.False : Truth.Unknown;
 
                     default:
                         return Truth.Unknown;
                 }
             }
 
-            private bool IsBooleanCheck(IInvocationOperation call, State state, CancellationToken cancellationToken)
+            private bool IsBooleanCheck(IInvocationOperation call, State state)
             {
                 var method = call.TargetMethod;
                 if (this.models.AccessChecks.Contains(method))
@@ -727,7 +691,12 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     return loaded && user;
                 }
 
-                foreach (var (resource, user) in state.HelperPairs(method, cancellationToken))
+                if (!state.helpers.TryGetValue(method.OriginalDefinition, out var pairs))
+                {
+                    return false;
+                }
+
+                foreach (var (resource, user) in pairs)
                 {
                     if (this.MentionsLoaded(Input(call, resource)) && (user == Slot.User || this.MentionsUser(Input(call, user))))
                     {
