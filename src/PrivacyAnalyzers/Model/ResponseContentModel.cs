@@ -223,13 +223,13 @@ internal sealed class ResponseContentModel
             return named;
         }
 
-        // stream.CopyToAsync(Response.Body), Response.Body.WriteAsync(bytes), Response.BodyWriter.WriteAsync(...)
-        IOperation? body = null;
         if (!mayWriteResponseBody)
         {
             return null;
         }
 
+        // stream.CopyToAsync(Response.Body), Response.Body.WriteAsync(bytes), Response.BodyWriter.WriteAsync(...)
+        IOperation? body = null;
         if (this.IsResponseBody(invocation.Instance))
         {
             body = invocation.Instance;
