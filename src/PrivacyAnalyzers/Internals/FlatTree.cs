@@ -7,7 +7,7 @@ namespace PrivacyAnalyzers.Internals;
 /// An operation tree flattened in pre-order, with each operation's kind beside it and the invocations picked out.
 /// The recording-access rules and the global-authorization scan each look at a few kinds of every operation of every
 /// block: reading the kind from an array instead of asking each operation (an interface call on an object
-/// somewhere in the heap) let them skip the rest of a block without touching it.
+/// somewhere in the heap) lets them skip the rest of a block without touching it.
 /// </summary>
 internal sealed class FlatTree
 {

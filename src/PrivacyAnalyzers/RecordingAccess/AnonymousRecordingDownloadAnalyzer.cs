@@ -271,7 +271,7 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 List<ContentSink>? sinks = null;
                 List<Endpoint>? minimalApis = null;
                 var tree = OperationWalk.Flat(block);
-                                var invocations = tree.Invocations;
+                var invocations = tree.Invocations;
                 var nextInvocation = 0;
                 var readsResponseBody = ResponseContentModel.ReadsResponseBody(tree);
                 for (var i = 0; i < tree.Operations.Length; i++)
