@@ -156,15 +156,21 @@ internal sealed class GlobalAuthorization
 
             this.pageConventions.Enqueue(path);
         }
-        else if (authorization.AuthorizeFilter is { } authorizeFilter && invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection))
+        else if (authorization.AuthorizeFilter is { } authorizeFilter && AddsToCollection(method) &&
+                 invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection))
         {
-            // Last: the only check that walks base types, for every instance call (the branches above are static extension methods).
+            // Last, and only for the names that add to a filter collection (Add, Add<T>, AddService, Insert): the only
+            // check that walks base types (the branches above are static extension methods).
             if (AddsAuthorizeFilter(invocation, authorizeFilter))
             {
                 Volatile.Write(ref this.mvcFilter, 1);
             }
         }
     }
+
+    /// <summary>True for the methods of <c>FilterCollection</c> (and its base <c>Collection&lt;T&gt;</c>) that add a filter.</summary>
+    private static bool AddsToCollection(IMethodSymbol method) =>
+        method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name == "Insert";
 
     private static bool AddsAuthorizeFilter(IInvocationOperation invocation, INamedTypeSymbol authorizeFilter)
     {
