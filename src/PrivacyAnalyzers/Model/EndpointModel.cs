@@ -179,6 +179,32 @@ internal sealed class EndpointModel
         return handlers;
     }
 
+    /// <summary>
+    /// False when <see cref="HandlersIn"/> finds nothing in <paramref name="block"/>: the method is no action or page
+    /// handler and no call maps a minimal API. Asked of every block before anything else about it, so it builds no
+    /// endpoint and allocates nothing.
+    /// </summary>
+    public bool MayHoldHandlers(IMethodSymbol method, IOperation block)
+    {
+        if (this.IsControllerAction(method) || this.IsPageHandler(method))
+        {
+            return true;
+        }
+
+        if (this.EndpointRouteBuilderExtensions is not null)
+        {
+            foreach (var invocation in OperationWalk.Flat(block).Invocations)
+            {
+                if (this.IsMapCall(invocation.TargetMethod))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Every minimal-API endpoint mapped in <paramref name="root"/>.</summary>
     public IEnumerable<Endpoint> MinimalApisIn(IOperation root)
     {
@@ -199,9 +225,7 @@ internal sealed class EndpointModel
     /// <summary>The endpoint mapped by <paramref name="invocation"/> when it is a <c>Map*</c> call with a delegate handler.</summary>
     public Endpoint? TryGetMinimalApi(IInvocationOperation invocation)
     {
-        var method = invocation.TargetMethod;
-        if (method.Name is not ("Map" or "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapFallback") ||
-            !SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions))
+        if (!this.IsMapCall(invocation.TargetMethod))
         {
             return null;
         }
@@ -229,6 +253,11 @@ internal sealed class EndpointModel
 
         return null;
     }
+
+    /// <summary>True for the <c>Map*</c> methods of <c>EndpointRouteBuilderExtensions</c> that take a handler.</summary>
+    private bool IsMapCall(IMethodSymbol method) =>
+        method.Name is ("Map" or "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapFallback") &&
+        SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions);
 
     public bool IsControllerAction(IMethodSymbol method)
     {

@@ -69,9 +69,11 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 context.Compilation,
                 static (options, tree, compilation) => RecordingModel.For(compilation, options, DiagnosticIds.UnscopedRecordingCollection, tree));
 
-            // Most blocks never read a collection of recordings: then no query can be found, and neither the
-            // endpoints of the block nor a flow are needed.
-            if (!MayQueryRecordings(block, recordings) || endpoints.HandlersIn(method, block) is not { } handlers)
+            // Most blocks hold no handler (a few flag and name tests, and a name test per call, say so), and most
+            // handlers never read a collection of recordings (the element type of every call and member read says so):
+            // then no query can be found, and no endpoint or flow is needed.
+            if (!endpoints.MayHoldHandlers(method, block) || !MayQueryRecordings(block, recordings) ||
+                endpoints.HandlersIn(method, block) is not { } handlers)
             {
                 continue;
             }
