@@ -38,11 +38,12 @@ public sealed class LocationWrittenToLogAnalyzer : DiagnosticAnalyzer
             }
 
             var locations = LocationValues.For(start.Compilation, start.Options, DiagnosticIds.LocationWrittenToLog);
-            start.RegisterOperationAction(context => AnalyzeInvocation(context, sinks, locations), OperationKind.Invocation);
+            var configured = new PerOptions<SymbolSet>();
+            start.RegisterOperationAction(context => AnalyzeInvocation(context, sinks, locations, configured), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, LocationValues locations)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, LogSinks sinks, LocationValues locations, PerOptions<SymbolSet> configuredByOptions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (sinks.LoggedArguments(invocation) is not { } logged)
@@ -50,7 +51,12 @@ public sealed class LocationWrittenToLogAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var configured = PrivacyOptions.LocationMembers.ReadSymbols(context.Options, DiagnosticIds.LocationWrittenToLog, invocation.Syntax.SyntaxTree, context.Compilation);
+        // Options are fixed for one compilation analysis: the configured members are resolved once per options object.
+        var configured = configuredByOptions.For(
+            context.Options,
+            invocation.Syntax.SyntaxTree,
+            context.Compilation,
+            static (options, tree, compilation) => PrivacyOptions.LocationMembers.ReadSymbols(options, DiagnosticIds.LocationWrittenToLog, tree, compilation));
         foreach (var value in logged)
         {
             if (locations.Describe(value, configured, context.CancellationToken) is { } location)

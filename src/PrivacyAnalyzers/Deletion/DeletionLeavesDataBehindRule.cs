@@ -25,6 +25,9 @@ internal static class DeletionLeavesDataBehindRule
         Dictionary<INamedTypeSymbol, int>? positions = null;
         var mediaMembers = new Dictionary<INamedTypeSymbol, ImmutableArray<ISymbol>>(SymbolEqualityComparer.Default);
 
+        // An entity is usually deleted at several sites: its media and its personal dependents are found once.
+        var personalDependents = new Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+
         foreach (var (site, deleted) in DeletionPathFacts.InSourceOrder(deletions, d => d.Site.Location))
         {
             if (site.IsGenerated || site.Call.Kind is not (DeletionKind.Remove or DeletionKind.ExecuteDelete))
@@ -54,7 +57,12 @@ internal static class DeletionLeavesDataBehindRule
                 }
 
                 // Unrelated entities (no setting, no navigation, no key member) are neither cascaded nor left behind.
-                foreach (var dependent in PersonalAmong(facts.MayDependOn(entity), positions, personalData))
+                if (!personalDependents.TryGetValue(entity, out var dependents))
+                {
+                    personalDependents[entity] = dependents = PersonalAmong(facts.MayDependOn(entity), positions, personalData);
+                }
+
+                foreach (var dependent in dependents)
                 {
                     if (DeletionPathFacts.Same(dependent, entity) || facts.Cascades(entity, dependent, out var reference, out var via))
                     {
