@@ -70,7 +70,8 @@ internal sealed class GlobalAuthorization
     /// Records the global protection written in one operation block. The rules that need it call this from their
     /// operation block action for every block of the compilation (whatever its owning symbol): the analyzer driver gives
     /// block actions the same operation blocks it runs operation actions on, and one walk of a block the rule already
-    /// visits costs far less than an invocation callback per call of the compilation.
+    /// visits costs far less than an invocation callback per call of the compilation. A rule that walks the block's
+    /// flattened tree itself calls <see cref="OnInvocation"/> and <see cref="OnAssignment"/> from its own pass instead.
     /// </summary>
     public void Scan(IOperation block, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
@@ -87,20 +88,28 @@ internal sealed class GlobalAuthorization
             this.OnInvocation(invocation, authorization, cancellationToken);
         }
 
-        if (authorization.AuthorizationOptions is not null)
+        this.ScanAssignments(tree, authorization);
+    }
+
+    /// <summary>The assignments part of <see cref="Scan"/>, for a rule that calls <see cref="OnInvocation"/> from its own pass over the calls.</summary>
+    public void ScanAssignments(FlatTree tree, EndpointAuthorization authorization)
+    {
+        if (authorization.AuthorizationOptions is null)
         {
-            for (var i = 0; i < tree.Operations.Length; i++)
+            return;
+        }
+
+        for (var i = 0; i < tree.Operations.Length; i++)
+        {
+            if (tree.KindAt(i) == OperationKind.SimpleAssignment)
             {
-                if (tree.KindAt(i) == OperationKind.SimpleAssignment)
-                {
-                    this.OnAssignment((ISimpleAssignmentOperation)tree.Operations[i], authorization);
-                }
+                this.OnAssignment((ISimpleAssignmentOperation)tree.Operations[i], authorization);
             }
         }
     }
 
-    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy.</summary>
-    private void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
+    /// <summary>Records <paramref name="assignment"/> when it sets a fallback policy (part of <see cref="Scan"/>).</summary>
+    public void OnAssignment(ISimpleAssignmentOperation assignment, EndpointAuthorization authorization)
     {
         if (authorization.AuthorizationOptions is not null &&
             assignment.Target is IPropertyReferenceOperation { Property: { Name: "FallbackPolicy" } property } &&
@@ -111,8 +120,8 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    /// <summary>Records <paramref name="invocation"/> when it sets up global protection.</summary>
-    private void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>Records <paramref name="invocation"/> when it sets up global protection (part of <see cref="Scan"/>).</summary>
+    public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
         var method = invocation.TargetMethod;
         var type = method.ContainingType;

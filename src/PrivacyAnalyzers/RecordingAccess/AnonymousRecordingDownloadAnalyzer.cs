@@ -256,18 +256,15 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
             }
 
             /// <summary>
-            /// Looks at the calls, object creations and returns of <paramref name="block"/> (and records global protection
-            /// when <paramref name="recordGlobal"/>); null when it has no content sink and maps no endpoint.
+            /// Looks at the calls, object creations and returns of <paramref name="block"/> (and records global protection,
+            /// as <see cref="GlobalAuthorization.Scan"/> would, when <paramref name="recordGlobal"/>); null when it has no
+            /// content sink and maps no endpoint.
             /// </summary>
             public static SinkSearch? Scan(State state, IOperation block, AnalyzerOptions options, bool recordGlobal, CancellationToken cancellationToken)
             {
-                if (recordGlobal)
-                {
-                    state.global.Scan(block, state.authorization, cancellationToken);
-                }
-
                 // Sinks are calls, object creations and returns, kept in the order they are written; invocations come
-                // from the tree's own list, which is in the same order.
+                // from the tree's own list, which is in the same order. Global protection (calls and assignments) is
+                // recorded in the same pass: a second walk of a large block costs as much again in cache misses.
                 List<ContentSink>? sinks = null;
                 List<Endpoint>? minimalApis = null;
                 var tree = OperationWalk.Flat(block);
@@ -281,6 +278,11 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     {
                         case OperationKind.Invocation:
                             var invocation = invocations[nextInvocation++];
+                            if (recordGlobal)
+                            {
+                                state.global.OnInvocation(invocation, state.authorization, cancellationToken);
+                            }
+
                             if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
                             {
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
@@ -291,6 +293,9 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                         case OperationKind.ObjectCreation or OperationKind.Return or OperationKind.YieldReturn:
                             sink = state.content.AsSink(tree.Operations[i]);
                             break;
+                        case OperationKind.SimpleAssignment when recordGlobal:
+                            state.global.OnAssignment((ISimpleAssignmentOperation)tree.Operations[i], state.authorization);
+                            continue;
                         default:
                             continue;
                     }

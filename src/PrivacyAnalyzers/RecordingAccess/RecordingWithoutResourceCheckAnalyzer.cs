@@ -112,12 +112,15 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 var models = this.ModelsFor(context.Options, block.Syntax.SyntaxTree);
 
                 // Global protection, whether a call returns a recording, and the Map* calls: all three are found among the
-                // block's invocations (and assignments), which the flattened tree keeps apart.
-                this.global.Scan(block, this.authorization, context.CancellationToken);
+                // block's invocations (and assignments), which the flattened tree keeps apart, in one pass over them (a
+                // second pass over a large block costs as much again in cache misses).
+                var tree = OperationWalk.Flat(block);
+                this.global.ScanAssignments(tree, this.authorization);
                 var loadsRecording = false;
                 List<Endpoint>? minimalApis = null;
-                foreach (var invocation in OperationWalk.Flat(block).Invocations)
+                foreach (var invocation in tree.Invocations)
                 {
+                    this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
                     // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
                     // new symbol on every read in nullable-enabled code.
                     loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
