@@ -63,6 +63,17 @@ internal sealed class AnalyzerGroup
         return new AnalyzerGroup(OursName, Describe(assembly), Exported(assembly, out _), ImmutableDictionary<string, ReportDiagnostic>.Empty, note: null);
     }
 
+    /// <summary>
+    /// Every analyzer of another build of PrivacyAnalyzers.dll (<paramref name="path"/>), loaded in a context of its own
+    /// so that it lives beside this build's assembly of the same name; Roslyn itself is shared with the default context.
+    /// </summary>
+    public static AnalyzerGroup OtherBuild(string path)
+    {
+        var context = new AssemblyLoadContext("PrivacyAnalyzers " + path, isCollectible: false);
+        var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
+        return new AnalyzerGroup(OursName, Describe(assembly) + " (" + path + ")", Exported(assembly, out var problem), ImmutableDictionary<string, ReportDiagnostic>.Empty, problem);
+    }
+
     public static IReadOnlyList<AnalyzerGroup> Peers() => new[]
     {
         Load(AspNetCoreName, () => Directory.GetFiles(CorpusReferences.AspNetCoreAnalyzerDirectory, "*.dll"), enableCategory: null, heavy: false),

@@ -24,6 +24,8 @@ internal sealed record BenchOptions
           --no-peers             measure our analyzers alone (no ratio to peers)
           --no-heavy-peers       skip NetAnalyzers and SecurityCodeScan (their pass takes most of the run)
           --dump dir             write the synthetic corpora (and pathological inputs) to dir, to read what is measured
+          --compare other.dll    compare this build of our analyzers with another build's PrivacyAnalyzers.dll, in alternating
+                                 runs in one process on the first of --sizes (e.g. --sizes 50k --runs 15); no budgets
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = new[] { 10_000, 50_000, 250_000 };
@@ -52,6 +54,9 @@ internal sealed record BenchOptions
 
     public string? Dump { get; init; }
 
+    /// <summary>Another build's PrivacyAnalyzers.dll to compare this build with (<see cref="BuildComparison"/>).</summary>
+    public string? Compare { get; init; }
+
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
         var options = new BenchOptions();
@@ -73,6 +78,7 @@ internal sealed record BenchOptions
                 "--no-peers" => options with { Peers = false },
                 "--no-heavy-peers" => options with { HeavyPeers = false },
                 "--dump" => options with { Dump = Value() },
+                "--compare" => options with { Compare = Value() },
                 _ => throw new ArgumentException($"unknown argument {args[i]}"),
             };
         }

@@ -39,6 +39,11 @@ public static class Program
             MSBuildLocator.RegisterDefaults();
         }
 
+        if (options.Compare is not null)
+        {
+            return await BuildComparison.RunAsync(options, static message => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}")).ConfigureAwait(false);
+        }
+
         return await RunAsync(options).ConfigureAwait(false);
     }
 
