@@ -133,54 +133,33 @@ public sealed class AnonymousRecordingDownloadTests
         await Verify.VerifyAnalyzerAsync(source);
     }
 
-    [Fact]
-    public async Task GlobalAuthorizeFilter_ProtectsControllers()
-    {
-        var source = Usings + DownloadController.Replace("{|#0:Download|}", "Download") + Entities + """
-
-            public static class Startup
-            {
-                public static void Configure(IServiceCollection services) =>
-                    services.AddControllers(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter()));
-            }
-            """;
-
-        await Verify.VerifyAnalyzerAsync(source);
-    }
-
     [Theory]
+    [InlineData("options.Filters.Add(new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter())")]
     [InlineData("options.Filters.Add<Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter>()")]
     [InlineData("options.Filters.Add(typeof(Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter))")]
     [InlineData("options.Filters.Insert(0, new Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter())")]
     [InlineData("options.Filters.AddService<Microsoft.AspNetCore.Mvc.Authorization.AuthorizeFilter>()")]
     public async Task GlobalAuthorizeFilter_AddedAnyWay_ProtectsControllers(string addition)
     {
-        var source = Usings + DownloadController.Replace("{|#0:Download|}", "Download") + Entities + $$"""
-
-            public static class Startup
-            {
-                public static void Configure(IServiceCollection services) =>
-                    services.AddControllers(options => {{addition}});
-            }
-            """;
-
-        await Verify.VerifyAnalyzerAsync(source);
+        await Verify.VerifyAnalyzerAsync(DownloadControllerWithMvcOptions("Download", addition));
     }
 
     [Fact]
     public async Task GlobalFilterOtherThanAuthorize_DoesNotProtectControllers()
     {
-        var source = Usings + DownloadController.Replace("{|#0:Download|}", "[|Download|]") + Entities + """
+        await Verify.VerifyAnalyzerAsync(DownloadControllerWithMvcOptions("[|Download|]", "options.Filters.Add(new Microsoft.AspNetCore.Mvc.ResponseCacheAttribute())"));
+    }
+
+    /// <summary>The download controller (its action written as <paramref name="action"/>) in an app whose MVC options run <paramref name="configure"/>.</summary>
+    private static string DownloadControllerWithMvcOptions(string action, string configure) =>
+        Usings + DownloadController.Replace("{|#0:Download|}", action) + Entities + $$"""
 
             public static class Startup
             {
                 public static void Configure(IServiceCollection services) =>
-                    services.AddControllers(options => options.Filters.Add(new Microsoft.AspNetCore.Mvc.ResponseCacheAttribute()));
+                    services.AddControllers(options => {{configure}});
             }
             """;
-
-        await Verify.VerifyAnalyzerAsync(source);
-    }
 
     [Fact]
     public async Task RequireAuthorizationOnMapControllers_ThroughALocal_ProtectsControllers()
