@@ -71,7 +71,8 @@ internal sealed class AnalyzerGroup
     {
         var context = new AssemblyLoadContext("PrivacyAnalyzers " + path, isCollectible: false);
         var assembly = context.LoadFromAssemblyPath(Path.GetFullPath(path));
-        return new AnalyzerGroup(OursName, Describe(assembly) + " (" + path + ")", Exported(assembly, out var problem), ImmutableDictionary<string, ReportDiagnostic>.Empty, problem);
+        var analyzers = Exported(assembly, out var problem);
+        return new AnalyzerGroup(OursName, Describe(assembly) + " (" + path + ")", analyzers, ImmutableDictionary<string, ReportDiagnostic>.Empty, problem);
     }
 
     public static IReadOnlyList<AnalyzerGroup> Peers() => new[]

@@ -24,8 +24,8 @@ internal sealed record BenchOptions
           --no-peers             measure our analyzers alone (no ratio to peers)
           --no-heavy-peers       skip NetAnalyzers and SecurityCodeScan (their pass takes most of the run)
           --dump dir             write the synthetic corpora (and pathological inputs) to dir, to read what is measured
-          --compare other.dll    compare this build of our analyzers with another build's PrivacyAnalyzers.dll, in alternating
-                                 runs in one process on the first of --sizes (e.g. --sizes 50k --runs 15); no budgets
+          --compare other.dll    compare this build of our analyzers with another build's PrivacyAnalyzers.dll:
+                                 alternating runs in one process on the first of --sizes (--sizes 50k --runs 15)
         """;
 
     public IReadOnlyList<int> Sizes { get; init; } = new[] { 10_000, 50_000, 250_000 };

@@ -30,17 +30,19 @@ internal static class BuildComparison
             return 2;
         }
 
-        var builds = new[] { ("this build", AnalyzerGroup.Ours()), ("other build", AnalyzerGroup.OtherBuild(options.Compare!)) };
+        (string Name, AnalyzerGroup Group)[] builds = { ("this build", AnalyzerGroup.Ours()), ("other build", AnalyzerGroup.OtherBuild(options.Compare!)) };
         foreach (var (name, group) in builds)
         {
-            progress($"{name}: {group.Analyzers.Length} analyzers from {group.Source}{(group.Note is null ? string.Empty : " (" + group.Note + ")")}");
+            var note = group.Note is null ? string.Empty : " (" + group.Note + ")";
+            progress($"{name}: {group.Analyzers.Length} analyzers from {group.Source}{note}");
         }
 
         var size = options.Sizes[0];
         var corpus = CorpusGenerator.Generate(size, options.Seed);
-        progress($"synthetic corpus: {corpus.Lines:N0} lines in {corpus.Files.Count:N0} files (seed {options.Seed}); {options.Runs} runs of each build after one warm-up each");
+        progress($"synthetic corpus: {corpus.Lines:N0} lines in {corpus.Files.Count:N0} files (seed {options.Seed}); " +
+                 $"{options.Runs} runs of each build after one warm-up each");
         var workload = Workload.Synthetic(corpus, ImmutableDictionary<string, ReportDiagnostic>.Empty);
-        var timers = builds.Select(b => b.Item2.Analyzers.Select(a => new CallbackTimer(a)).ToImmutableArray()).ToArray();
+        var timers = builds.Select(b => b.Group.Analyzers.Select(a => new CallbackTimer(a)).ToImmutableArray()).ToArray();
         var times = timers.Select(_ => new Dictionary<string, List<double>>(StringComparer.Ordinal)).ToArray();
         var bytes = timers.Select(_ => new Dictionary<string, List<double>>(StringComparer.Ordinal)).ToArray();
         var findings = new string?[builds.Length];
@@ -58,7 +60,7 @@ internal static class BuildComparison
                 }
                 else if (findings[build] != found)
                 {
-                    progress($"{builds[build].Item1}: findings changed between runs: {findings[build]} / {found}");
+                    progress($"{builds[build].Name}: findings changed between runs: {findings[build]} / {found}");
                 }
 
                 var total = timers[build].Sum(t => t.Milliseconds);
@@ -73,13 +75,16 @@ internal static class BuildComparison
                     timer.Reset();
                 }
 
-                progress($"  run {run + 1}/{options.Runs}{(run < 0 ? " (warm-up)" : string.Empty)}, {builds[build].Item1}: {total:F0} ms");
+                var label = run < 0 ? "warm-up" : $"run {run + 1}/{options.Runs}";
+                progress($"  {label}, {builds[build].Name}: {total:F0} ms");
             }
         }
 
-        Console.WriteLine(Render(builds.Select(b => b.Item1).ToArray(), corpus.Lines, options.Runs, times, bytes));
+        Console.WriteLine(Render(builds.Select(b => b.Name).ToArray(), corpus.Lines, options.Runs, times, bytes));
         var same = findings[0] == findings[1];
-        Console.WriteLine(same ? $"Findings, the same for both: {findings[0]}" : $"Findings differ: this build {findings[0]}; other build {findings[1]}");
+        Console.WriteLine(same
+            ? $"Findings, the same for both: {findings[0]}"
+            : $"Findings differ: this build {findings[0]}; other build {findings[1]}");
         return same ? 0 : 1;
     }
 
@@ -95,13 +100,15 @@ internal static class BuildComparison
 
     private static async Task<string> AnalyzeAsync(Workload workload, ImmutableArray<CallbackTimer> analyzers)
     {
-        var options = new CompilationWithAnalyzersOptions(workload.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
+        var options = new CompilationWithAnalyzersOptions(
+            workload.Options, onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false);
         var withAnalyzers = workload.Fresh().WithAnalyzers(ImmutableArray<DiagnosticAnalyzer>.CastUp(analyzers), options);
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(CancellationToken.None).ConfigureAwait(false);
-        return string.Join(", ", diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}"));
+        var byId = diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key, StringComparer.Ordinal);
+        return string.Join(", ", byId.Select(g => $"{g.Key} {g.Count()}"));
     }
 
     private static string Render(string[] names, int lines, int runs, Dictionary<string, List<double>>[] times, Dictionary<string, List<double>>[] bytes)

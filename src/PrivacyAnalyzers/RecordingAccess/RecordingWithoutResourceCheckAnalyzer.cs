@@ -121,6 +121,7 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 foreach (var invocation in tree.Invocations)
                 {
                     this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
+
                     // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
                     // new symbol on every read in nullable-enabled code.
                     loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
