@@ -68,7 +68,9 @@ internal sealed class LogSinks
             return true;
         }
 
-        if (method.HasAttribute(this.loggerMessageAttribute))
+        // The logging generator only accepts methods that return void (SYSLIB1007): the flag spares most calls the
+        // attribute list, which this would otherwise read for every method called in the compilation.
+        if (this.loggerMessageAttribute is not null && method.ReturnsVoid && method.HasAttribute(this.loggerMessageAttribute))
         {
             redactable = true;
             return true;
