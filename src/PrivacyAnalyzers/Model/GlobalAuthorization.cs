@@ -123,53 +123,36 @@ internal sealed class GlobalAuthorization
     /// <summary>Records <paramref name="invocation"/> when it sets up global protection (part of <see cref="Scan"/>).</summary>
     public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
+        // Asked of every call of the compilation, by two rules: the name picks the one check that can apply, before any
+        // symbol is compared (the names below are disjoint).
         var method = invocation.TargetMethod;
-        var type = method.ContainingType;
-        if (method.Name == "SetFallbackPolicy" && type.IsOrDerivesFrom(authorization.AuthorizationBuilder))
+        var name = method.Name;
+        if (name == "SetFallbackPolicy")
         {
-            if (invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value))
+            if (method.ContainingType.IsOrDerivesFrom(authorization.AuthorizationBuilder) &&
+                invocation.Arguments.Length > 0 && !IsNull(invocation.Arguments[invocation.Arguments.Length - 1].Value))
             {
                 Volatile.Write(ref this.fallbackPolicy, 1);
             }
         }
-        else if (authorization.IsRequireAuthorization(method))
+        else if (name == "RequireAuthorization")
         {
-            var flow = LocalFlow.For(invocation.GetRoot(), cancellationToken);
-            foreach (var origin in authorization.RouteOrigins(invocation.GetReceiver(), flow))
+            if (authorization.IsRequireAuthorization(method))
             {
-                var originType = origin.TargetMethod.ContainingType;
-                if (SymbolEqualityComparer.Default.Equals(originType, authorization.ControllerEndpointRouteBuilderExtensions))
-                {
-                    Volatile.Write(ref this.controllerRoutes, 1);
-                }
-                else if (SymbolEqualityComparer.Default.Equals(originType, authorization.RazorPagesEndpointRouteBuilderExtensions))
-                {
-                    Volatile.Write(ref this.pageRoutes, 1);
-                }
+                this.OnRequireAuthorization(invocation, authorization, cancellationToken);
             }
         }
-        else if (SymbolEqualityComparer.Default.Equals(type, authorization.PageConventionCollectionExtensions) &&
-                 method.Name is "AuthorizeFolder" or "AuthorizePage" or "AuthorizeAreaFolder" or "AuthorizeAreaPage")
+        else if (name is "AuthorizeFolder" or "AuthorizePage" or "AuthorizeAreaFolder" or "AuthorizeAreaPage")
         {
-            string? path = null;
-            if (method.Name is "AuthorizeFolder" or "AuthorizePage")
+            if (SymbolEqualityComparer.Default.Equals(method.ContainingType, authorization.PageConventionCollectionExtensions))
             {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (argument.Parameter?.Name is "folderPath" or "pageName")
-                    {
-                        path = argument.Value.GetConstantString();
-                    }
-                }
+                this.pageConventions.Enqueue(name is "AuthorizeFolder" or "AuthorizePage" ? PagePath(invocation) : null);
             }
-
-            this.pageConventions.Enqueue(path);
         }
-        else if (authorization.AuthorizeFilter is { } authorizeFilter && AddsToCollection(method) &&
+        else if (AddsToCollection(name) && authorization.AuthorizeFilter is { } authorizeFilter &&
                  invocation.Instance?.Type is { } receiverType && receiverType.IsOrDerivesFrom(authorization.FilterCollection))
         {
-            // Last, and only for the names that add to a filter collection (Add, Add<T>, AddService, Insert): the only
-            // check that walks base types (the branches above are static extension methods).
+            // The only check that walks base types (the branches above are static extension methods).
             if (AddsAuthorizeFilter(invocation, authorizeFilter))
             {
                 Volatile.Write(ref this.mvcFilter, 1);
@@ -177,9 +160,42 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    /// <summary>True for the methods of <c>FilterCollection</c> (and its base <c>Collection&lt;T&gt;</c>) that add a filter.</summary>
-    private static bool AddsToCollection(IMethodSymbol method) =>
-        method.Name.StartsWith("Add", StringComparison.Ordinal) || method.Name == "Insert";
+    /// <summary>Records which routes a <c>RequireAuthorization(...)</c> call protects: those of the Map* calls it is chained to.</summary>
+    private void OnRequireAuthorization(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    {
+        var flow = LocalFlow.For(invocation.GetRoot(), cancellationToken);
+        foreach (var origin in authorization.RouteOrigins(invocation.GetReceiver(), flow))
+        {
+            var originType = origin.TargetMethod.ContainingType;
+            if (SymbolEqualityComparer.Default.Equals(originType, authorization.ControllerEndpointRouteBuilderExtensions))
+            {
+                Volatile.Write(ref this.controllerRoutes, 1);
+            }
+            else if (SymbolEqualityComparer.Default.Equals(originType, authorization.RazorPagesEndpointRouteBuilderExtensions))
+            {
+                Volatile.Write(ref this.pageRoutes, 1);
+            }
+        }
+    }
+
+    /// <summary>The folder or page an <c>AuthorizeFolder</c>/<c>AuthorizePage</c> call names, or null when it is not a constant.</summary>
+    private static string? PagePath(IInvocationOperation invocation)
+    {
+        string? path = null;
+        foreach (var argument in invocation.Arguments)
+        {
+            if (argument.Parameter?.Name is "folderPath" or "pageName")
+            {
+                path = argument.Value.GetConstantString();
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>True for the names of the methods of <c>FilterCollection</c> (and its base <c>Collection&lt;T&gt;</c>) that add a filter.</summary>
+    private static bool AddsToCollection(string name) =>
+        name.StartsWith("Add", StringComparison.Ordinal) || name == "Insert";
 
     private static bool AddsAuthorizeFilter(IInvocationOperation invocation, INamedTypeSymbol authorizeFilter)
     {
