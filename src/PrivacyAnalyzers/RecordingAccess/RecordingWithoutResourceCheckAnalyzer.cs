@@ -411,8 +411,9 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
         /// <summary>For a helper returning bool: which of its inputs it compares with the current user (or with each other).</summary>
         private void RecordHelper(IMethodSymbol method, IOperation body, Models models, CancellationToken cancellationToken)
         {
-            // Flags first: ReturnType makes a new symbol on every read in nullable-enabled code, and this is asked of every method.
-            if ((method.Parameters.IsEmpty && method.IsStatic) || method.ReturnsVoid ||
+            // Flags first: ReturnType makes a new symbol on every read in nullable-enabled code, Parameters a new array, and
+            // this is asked of every method.
+            if ((method.IsStatic && method.Parameters.IsEmpty) || method.ReturnsVoid ||
                 method.ReturnType.UnwrapTask().SpecialType != SpecialType.System_Boolean)
             {
                 return;
