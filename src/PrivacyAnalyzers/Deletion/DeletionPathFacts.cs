@@ -23,16 +23,18 @@ internal sealed class DeletionPathFacts
     private static readonly string[] HandlerWords = { "Delete", "Deletion", "Erase", "Erasure", "Forget", "Purge", "Remove" };
     private static readonly string[] GenericHandlerNames = { "Handle", "Execute", "Invoke", "Consume", "Process", "Run" };
 
-    private readonly ConcurrentBag<PersistenceSite> persisted = new();
-    private readonly ConcurrentBag<DeletionSite> deletions = new();
-    private readonly ConcurrentBag<SoftDeleteSite> softDeletes = new();
-    private readonly ConcurrentBag<(ISymbol Scope, DeletionRules Rules)> mediaDeletionScopes = new();
-    private readonly ConcurrentBag<(ISymbol Scope, ITypeSymbol Entity)> cleared = new();
-    private readonly ConcurrentBag<(ISymbol Scope, ISymbol Member)> flagReads = new();
-    private readonly ConcurrentBag<(ISymbol Caller, ISymbol Callee)> sameTypeCalls = new();
-    private readonly ConcurrentBag<RelationshipSetting> settings = new();
-    private readonly ConcurrentBag<(INamedTypeSymbol Entity, string Table)> tables = new();
-    private readonly ConcurrentBag<ISymbol> endpointHandlers = new();
+    // Queues, not bags: a bag finds its thread's list through a ThreadLocal on every add, and the same-type calls alone
+    // are added for a large share of the compilation's calls.
+    private readonly ConcurrentQueue<PersistenceSite> persisted = new();
+    private readonly ConcurrentQueue<DeletionSite> deletions = new();
+    private readonly ConcurrentQueue<SoftDeleteSite> softDeletes = new();
+    private readonly ConcurrentQueue<(ISymbol Scope, DeletionRules Rules)> mediaDeletionScopes = new();
+    private readonly ConcurrentQueue<(ISymbol Scope, ITypeSymbol Entity)> cleared = new();
+    private readonly ConcurrentQueue<(ISymbol Scope, ISymbol Member)> flagReads = new();
+    private readonly ConcurrentQueue<(ISymbol Caller, ISymbol Callee)> sameTypeCalls = new();
+    private readonly ConcurrentQueue<RelationshipSetting> settings = new();
+    private readonly ConcurrentQueue<(INamedTypeSymbol Entity, string Table)> tables = new();
+    private readonly ConcurrentQueue<ISymbol> endpointHandlers = new();
 
     /// <summary>The <c>deletion_methods</c> of each rule, per syntax tree (editorconfig sections can differ per file).</summary>
     private readonly PerOptions<ConfiguredMethods> configured = new();
@@ -123,8 +125,12 @@ internal sealed class DeletionPathFacts
     {
         var owner = context.OwningSymbol;
         var isGenerated = context.IsGeneratedCode;
+
+        // The same for every call of the block: the type whose methods are same-type calls, and the configured methods.
+        var callerType = owner.ContainingType?.OriginalDefinition;
         foreach (var block in context.OperationBlocks)
         {
+            var configured = this.ConfiguredFor(block.Syntax.SyntaxTree);
             var tree = OperationWalk.Flat(block);
             var operations = tree.Operations;
             var nextInvocation = 0;
@@ -134,7 +140,7 @@ internal sealed class DeletionPathFacts
                 {
                     case OperationKind.Invocation:
                         context.CancellationToken.ThrowIfCancellationRequested();
-                        this.AnalyzeInvocation(tree.Invocations[nextInvocation++], owner, isGenerated);
+                        this.AnalyzeInvocation(tree.Invocations[nextInvocation++], owner, callerType, configured, isGenerated);
                         break;
                     case OperationKind.SimpleAssignment:
                         this.AnalyzeAssignment((ISimpleAssignmentOperation)operations[i], owner, isGenerated);
@@ -160,12 +166,12 @@ internal sealed class DeletionPathFacts
             context.CancellationToken.ThrowIfCancellationRequested();
             if (!property.Locations.IsEmpty && property.Locations[0].IsInSource)
             {
-                this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, property.Locations[0], context.IsGeneratedCode, property.Name));
+                this.persisted.Enqueue(new PersistenceSite(entity.OriginalDefinition, property.Locations[0], context.IsGeneratedCode, property.Name));
             }
         }
     }
 
-    private void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, bool isGenerated)
+    private void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, INamedTypeSymbol? callerType, ConfiguredMethods configured, bool isGenerated)
     {
         var method = invocation.TargetMethod;
         var containingType = method.ContainingType;
@@ -181,10 +187,9 @@ internal sealed class DeletionPathFacts
         Location Where() => location ??= invocation.Syntax.GetLocation();
 
         // A lambda's containing type is that of the method around it, so this matches ScopeOf(...).ContainingType.
-        if (containingSymbol.ContainingType is { } callerType &&
-            SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType.OriginalDefinition))
+        if (callerType is not null && SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType))
         {
-            this.sameTypeCalls.Add((Scope(), method.OriginalDefinition));
+            this.sameTypeCalls.Enqueue((Scope(), method.OriginalDefinition));
         }
 
         if (this.endpointExtensions is not null && method.Name == "MapDelete" &&
@@ -195,44 +200,43 @@ internal sealed class DeletionPathFacts
 
         foreach (var entity in this.persistence.PersistedEntities(invocation))
         {
-            this.persisted.Add(new PersistenceSite(entity.OriginalDefinition, Where(), isGenerated, null));
+            this.persisted.Enqueue(new PersistenceSite(entity.OriginalDefinition, Where(), isGenerated, null));
         }
 
-        var configured = this.ConfiguredFor(invocation.Syntax.SyntaxTree);
         var configuredBy = configured.RulesConfiguring(method);
 
         // What every rule sees (built-in deletions), and what the rules that configure this method see.
         var builtIn = configuredBy == DeletionRules.All ? null : this.deletion.GetDeletion(invocation, SymbolSet.Empty);
         if (builtIn is not null)
         {
-            this.deletions.Add(new DeletionSite(builtIn, Scope(), Where(), isGenerated, DeletionRules.All & ~configuredBy));
+            this.deletions.Enqueue(new DeletionSite(builtIn, Scope(), Where(), isGenerated, DeletionRules.All & ~configuredBy));
         }
 
         if (configuredBy != DeletionRules.None &&
             this.deletion.GetDeletion(invocation, configured.Any(configuredBy)) is { } configuredCall)
         {
-            this.deletions.Add(new DeletionSite(configuredCall, Scope(), Where(), isGenerated, configuredBy));
+            this.deletions.Enqueue(new DeletionSite(configuredCall, Scope(), Where(), isGenerated, configuredBy));
         }
 
         var mediaRules = this.media.IsMediaDeletion(invocation) ? DeletionRules.All : configuredBy;
         if (mediaRules != DeletionRules.None)
         {
-            this.mediaDeletionScopes.Add((Scope(), mediaRules));
+            this.mediaDeletionScopes.Enqueue((Scope(), mediaRules));
         }
 
         if (this.deletion.GetSoftDeleteSetter(invocation, out var flag) is { } softDeleted && flag is not null)
         {
-            this.softDeletes.Add(new SoftDeleteSite(softDeleted, flag, Scope(), Where(), isGenerated));
+            this.softDeletes.Enqueue(new SoftDeleteSite(softDeleted, flag, Scope(), Where(), isGenerated));
         }
 
         foreach (var setting in this.deletion.GetRelationshipSettings(invocation))
         {
-            this.settings.Add(setting);
+            this.settings.Enqueue(setting);
         }
 
         if (this.deletion.TryGetTableName(invocation, out var mapped, out var table) && mapped is not null && table is not null)
         {
-            this.tables.Add((mapped.OriginalDefinition, table));
+            this.tables.Enqueue((mapped.OriginalDefinition, table));
         }
     }
 
@@ -245,10 +249,10 @@ internal sealed class DeletionPathFacts
                 switch (target)
                 {
                     case IAnonymousFunctionOperation lambda:
-                        this.endpointHandlers.Add(lambda.Symbol);
+                        this.endpointHandlers.Enqueue(lambda.Symbol);
                         break;
                     case IMethodReferenceOperation reference:
-                        this.endpointHandlers.Add(reference.Method.OriginalDefinition);
+                        this.endpointHandlers.Enqueue(reference.Method.OriginalDefinition);
                         break;
                 }
             }
@@ -274,13 +278,13 @@ internal sealed class DeletionPathFacts
 
         if (DeletionModel.GetSoftDelete(assignment, out var flag) is { } entity && flag is not null)
         {
-            this.softDeletes.Add(new SoftDeleteSite(entity, flag, ScopeOf(assignment, containingSymbol, this.endpointExtensions), assignment.Syntax.GetLocation(), isGenerated));
+            this.softDeletes.Enqueue(new SoftDeleteSite(entity, flag, ScopeOf(assignment, containingSymbol, this.endpointExtensions), assignment.Syntax.GetLocation(), isGenerated));
             return;
         }
 
         if (!member.IsStatic && DeletionModel.IsClearingValue(assignment.Value) && !DeletionModel.IsDeletedFlagName(member.Name))
         {
-            this.cleared.Add((ScopeOf(assignment, containingSymbol, this.endpointExtensions), instance?.Type ?? member.ContainingType));
+            this.cleared.Enqueue((ScopeOf(assignment, containingSymbol, this.endpointExtensions), instance?.Type ?? member.ContainingType));
         }
     }
 
@@ -295,7 +299,7 @@ internal sealed class DeletionPathFacts
 
         if (DeletionModel.IsDeletedFlagName(name))
         {
-            this.flagReads.Add((ScopeOf(reference, containingSymbol, this.endpointExtensions), reference.Property.OriginalDefinition));
+            this.flagReads.Enqueue((ScopeOf(reference, containingSymbol, this.endpointExtensions), reference.Property.OriginalDefinition));
         }
     }
 
