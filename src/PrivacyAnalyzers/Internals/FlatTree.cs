@@ -15,7 +15,7 @@ internal sealed class FlatTree
     // None, which no rule looks for). These arrays are the largest allocation of the recording rules.
     private readonly byte[] kinds;
 
-    public FlatTree(IOperation[] operations, byte[] kinds, IInvocationOperation[] invocations)
+    public FlatTree(OperationArray operations, byte[] kinds, IInvocationOperation[] invocations)
     {
         this.Operations = operations;
         this.kinds = kinds;
@@ -23,7 +23,7 @@ internal sealed class FlatTree
     }
 
     /// <summary>The root and every operation below it, in pre-order (the order of <c>DescendantsAndSelf()</c>).</summary>
-    public IOperation[] Operations { get; }
+    public OperationArray Operations { get; }
 
     /// <summary>The kind of <c>Operations[index]</c>.</summary>
     public OperationKind KindAt(int index) => (OperationKind)this.kinds[index];

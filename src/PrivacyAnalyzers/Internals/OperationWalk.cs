@@ -24,8 +24,8 @@ internal static class OperationWalk
     [ThreadStatic]
     private static Flattener? flattener;
 
-    /// <summary><paramref name="root"/> and every operation below it, in pre-order; callers must not change the array.</summary>
-    public static IOperation[] DescendantsAndSelf(IOperation root) => Flat(root).Operations;
+    /// <summary><paramref name="root"/> and every operation below it, in pre-order.</summary>
+    public static OperationArray DescendantsAndSelf(IOperation root) => Flat(root).Operations;
 
     /// <summary><paramref name="root"/> flattened, with kinds and invocations; callers must not change its arrays.</summary>
     public static FlatTree Flat(IOperation root)
@@ -41,42 +41,11 @@ internal static class OperationWalk
     /// method-body node itself: a method body with only a block is served as that block, the form the host hands
     /// rules, so that a model asking with <c>GetRoot()</c> shares the rules' flattening instead of making its own.
     /// </summary>
-    public static IOperation[] Contents(IOperation root) =>
+    public static OperationArray Contents(IOperation root) =>
         DescendantsAndSelf(root is IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } ? block : root);
 
     /// <summary>Every operation below <paramref name="root"/>, in pre-order (the order of <c>Descendants()</c>).</summary>
-    public static Sequence Descendants(IOperation root) => new(DescendantsAndSelf(root), 1);
-
-    /// <summary>A part of a flattened tree, enumerable without allocation.</summary>
-    public readonly struct Sequence
-    {
-        private readonly IOperation[] operations;
-        private readonly int start;
-
-        public Sequence(IOperation[] operations, int start)
-        {
-            this.operations = operations;
-            this.start = start;
-        }
-
-        public Enumerator GetEnumerator() => new(this.operations, this.start);
-
-        public struct Enumerator
-        {
-            private readonly IOperation[] operations;
-            private int index;
-
-            public Enumerator(IOperation[] operations, int start)
-            {
-                this.operations = operations;
-                this.index = start - 1;
-            }
-
-            public readonly IOperation Current => this.operations[this.index];
-
-            public bool MoveNext() => ++this.index < this.operations.Length;
-        }
-    }
+    public static OperationArray.Sequence Descendants(IOperation root) => DescendantsAndSelf(root).From(1);
 
     /// <summary>True for kinds of operation that never have child operations (their operands are symbols or constants).</summary>
     internal static bool IsLeaf(OperationKind kind) => kind switch
@@ -91,7 +60,7 @@ internal static class OperationWalk
     /// <summary>A pre-order walk with an explicit stack (deeply nested lambdas must not overflow the thread's), reusing its buffers.</summary>
     private sealed class Flattener
     {
-        private readonly List<IOperation> buffer = new();
+        private readonly List<OperationArray.Entry> buffer = new();
         private readonly List<byte> kinds = new();
         private readonly List<IInvocationOperation> invocations = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();
@@ -129,7 +98,7 @@ internal static class OperationWalk
                 }
             }
 
-            var result = new FlatTree(this.buffer.ToArray(), this.kinds.ToArray(), this.invocations.ToArray());
+            var result = new FlatTree(new OperationArray(this.buffer.ToArray()), this.kinds.ToArray(), this.invocations.ToArray());
             this.buffer.Clear();
             this.invocations.Clear();
             return result;
@@ -138,7 +107,7 @@ internal static class OperationWalk
         private OperationKind Add(IOperation operation)
         {
             var kind = operation.Kind;
-            this.buffer.Add(operation);
+            this.buffer.Add(new OperationArray.Entry(operation));
             this.kinds.Add(FlatTree.Compact(kind));
             if (kind == OperationKind.Invocation)
             {
