@@ -213,6 +213,13 @@ internal sealed class RecordingModel
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="type"/> implements a sequence (<see cref="IsSequence"/>) of any element, as its definition
+    /// does: a constructed type's interfaces are its definition's, substituted (and <c>AllInterfaces</c> makes a new
+    /// array on every read).
+    /// </summary>
+    public bool ImplementsSequence(INamedTypeSymbol type) => !this.SequenceElementsOf(type.OriginalDefinition).IsEmpty;
+
     /// <summary>The element types of the sequences <paramref name="definition"/> implements, in terms of its own type parameters.</summary>
     private ImmutableArray<ITypeSymbol> SequenceElementsOf(INamedTypeSymbol definition)
     {

@@ -112,9 +112,10 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            if (type is INamedTypeSymbol named && recordings.IsSequence(named))
+            if (type is INamedTypeSymbol named)
             {
-                return true;
+                // Asked of most operations a flow search visits: the interfaces are read from the definition, once.
+                return recordings.IsSequence(named) || recordings.ImplementsSequence(named);
             }
 
             foreach (var implemented in type.AllInterfaces)

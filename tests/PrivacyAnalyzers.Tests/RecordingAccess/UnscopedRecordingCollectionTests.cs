@@ -162,6 +162,41 @@ public sealed class UnscopedRecordingCollectionTests
     }
 
     [Fact]
+    public async Task ProjectionToACollectionOfOtherValues_IsJudgedAsAWhole_AndNotFlagged()
+    {
+        // A collection made from recordings whose elements are not recordings (a type that implements IEnumerable<Guid>)
+        // is judged as a whole: the search stops there instead of reaching the unscoped DbSet below it.
+        var source = Usings + """
+            [Authorize(Roles = "Support")]
+            public class StatsController : ControllerBase
+            {
+                private readonly AppDb db;
+
+                public StatsController(AppDb db) => this.db = db;
+
+                public IActionResult Cameras()
+                {
+                    var cameras = new CameraIds(db.Recordings.Select(r => r.CameraId).ToList());
+                    return Ok(cameras);
+                }
+            }
+
+            public sealed class CameraIds : IEnumerable<Guid>
+            {
+                private readonly List<Guid> ids;
+
+                public CameraIds(List<Guid> ids) => this.ids = ids;
+
+                public IEnumerator<Guid> GetEnumerator() => this.ids.GetEnumerator();
+
+                System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => this.GetEnumerator();
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task MinimalApiExportAll_IsFlagged()
     {
         var source = Usings + """
