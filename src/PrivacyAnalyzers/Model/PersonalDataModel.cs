@@ -330,12 +330,27 @@ internal sealed class PersonalDataModel
         bool latitude = false, longitude = false, person = false;
         foreach (var member in InstanceDataMembers(type))
         {
-            latitude |= IsLatitudeName(member.Name);
-            longitude |= IsLongitudeName(member.Name);
-            person |= PersonIdSuffixes.Any(suffix => member.Name.EndsWith(suffix, StringComparison.Ordinal));
+            var name = member.Name;
+            latitude |= IsLatitudeName(name);
+            longitude |= IsLongitudeName(name);
+            person |= EndsWithPersonId(name);
         }
 
         return latitude && longitude && person;
+    }
+
+    // A loop, not Any(lambda): asked of every member of every type classified, and the lambda captured each member.
+    private static bool EndsWithPersonId(string name)
+    {
+        foreach (var suffix in PersonIdSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
