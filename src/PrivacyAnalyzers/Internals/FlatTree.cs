@@ -9,17 +9,31 @@ namespace PrivacyAnalyzers.Internals;
 /// block: reading the kind from an array instead of asking each operation (an interface call on an object
 /// somewhere in the heap) lets them skip the rest of a block without touching it.
 /// </summary>
+/// <remarks>
+/// The flattener also keeps what those rules ask of every call and member read (the method called, the type of the
+/// value), read while it holds each operation anyway: asking the operation again later means fetching it from memory
+/// again, which on a block too large for the cache (thousands of endpoints in one method) is most of a rule's time.
+/// </remarks>
 internal sealed class FlatTree
 {
     // A byte per operation: every kind the rules look for is below 256 (a newer compiler's kind above it is kept as
     // None, which no rule looks for). These arrays are the largest allocation of the recording rules.
     private readonly byte[] kinds;
 
-    public FlatTree(OperationArray operations, byte[] kinds, IInvocationOperation[] invocations)
+    public FlatTree(
+        OperationArray operations,
+        byte[] kinds,
+        IInvocationOperation[] invocations,
+        IMethodSymbol[] targetMethods,
+        ITypeSymbol?[] invocationTypes,
+        ITypeSymbol?[] memberReferenceTypes)
     {
         this.Operations = operations;
         this.kinds = kinds;
         this.Invocations = invocations;
+        this.TargetMethods = targetMethods;
+        this.InvocationTypes = invocationTypes;
+        this.MemberReferenceTypes = memberReferenceTypes;
     }
 
     /// <summary>The root and every operation below it, in pre-order (the order of <c>DescendantsAndSelf()</c>).</summary>
@@ -33,4 +47,16 @@ internal sealed class FlatTree
 
     /// <summary>The invocations among <see cref="Operations"/>, in the same order.</summary>
     public IInvocationOperation[] Invocations { get; }
+
+    /// <summary>The <c>TargetMethod</c> of each of <see cref="Invocations"/>, at the same index.</summary>
+    public IMethodSymbol[] TargetMethods { get; }
+
+    /// <summary>
+    /// The <c>Type</c> of each of <see cref="Invocations"/>, at the same index: the called method's return type, as the
+    /// operation keeps it (<c>IMethodSymbol.ReturnType</c> makes a new symbol on every read in nullable-enabled code).
+    /// </summary>
+    public ITypeSymbol?[] InvocationTypes { get; }
+
+    /// <summary>The <c>Type</c> of each property and field reference among <see cref="Operations"/>, in the same order.</summary>
+    public ITypeSymbol?[] MemberReferenceTypes { get; }
 }

@@ -63,6 +63,9 @@ internal static class OperationWalk
         private readonly List<OperationArray.Entry> buffer = new();
         private readonly List<byte> kinds = new();
         private readonly List<IInvocationOperation> invocations = new();
+        private readonly List<IMethodSymbol> targetMethods = new();
+        private readonly List<ITypeSymbol?> invocationTypes = new();
+        private readonly List<ITypeSymbol?> memberReferenceTypes = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();
 
         public FlatTree Flatten(IOperation root)
@@ -70,6 +73,9 @@ internal static class OperationWalk
             this.buffer.Clear();
             this.kinds.Clear();
             this.invocations.Clear();
+            this.targetMethods.Clear();
+            this.invocationTypes.Clear();
+            this.memberReferenceTypes.Clear();
             this.pending.Clear();
             this.Add(root);
 
@@ -98,9 +104,20 @@ internal static class OperationWalk
                 }
             }
 
-            var result = new FlatTree(new OperationArray(this.buffer.ToArray()), this.kinds.ToArray(), this.invocations.ToArray());
+            var result = new FlatTree(
+                new OperationArray(this.buffer.ToArray()),
+                this.kinds.ToArray(),
+                this.invocations.ToArray(),
+                this.targetMethods.ToArray(),
+                this.invocationTypes.ToArray(),
+                this.memberReferenceTypes.ToArray());
+
+            // The buffers outlive the tree: nothing of it is kept alive through them.
             this.buffer.Clear();
             this.invocations.Clear();
+            this.targetMethods.Clear();
+            this.invocationTypes.Clear();
+            this.memberReferenceTypes.Clear();
             return result;
         }
 
@@ -109,9 +126,17 @@ internal static class OperationWalk
             var kind = operation.Kind;
             this.buffer.Add(new OperationArray.Entry(operation));
             this.kinds.Add(FlatTree.Compact(kind));
-            if (kind == OperationKind.Invocation)
+            switch (kind)
             {
-                this.invocations.Add((IInvocationOperation)operation);
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
+                    this.invocations.Add(invocation);
+                    this.targetMethods.Add(invocation.TargetMethod);
+                    this.invocationTypes.Add(invocation.Type);
+                    break;
+                case OperationKind.PropertyReference or OperationKind.FieldReference:
+                    this.memberReferenceTypes.Add(operation.Type);
+                    break;
             }
 
             return kind;

@@ -193,9 +193,9 @@ internal sealed class EndpointModel
 
         if (this.EndpointRouteBuilderExtensions is not null)
         {
-            foreach (var invocation in OperationWalk.Flat(block).Invocations)
+            foreach (var target in OperationWalk.Flat(block).TargetMethods)
             {
-                if (this.IsMapCall(invocation.TargetMethod))
+                if (this.IsMapCall(target))
                 {
                     return true;
                 }
@@ -255,7 +255,8 @@ internal sealed class EndpointModel
     }
 
     /// <summary>True for the <c>Map*</c> methods of <c>EndpointRouteBuilderExtensions</c> that take a handler.</summary>
-    private bool IsMapCall(IMethodSymbol method) =>
+    /// <summary>True for the <c>Map*</c> methods that map a minimal-API endpoint (a call of one may be asked to <see cref="TryGetMinimalApi"/>).</summary>
+    public bool IsMapCall(IMethodSymbol method) =>
         method.Name is ("Map" or "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapFallback") &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions);
 

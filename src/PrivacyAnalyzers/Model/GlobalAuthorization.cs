@@ -83,9 +83,9 @@ internal sealed class GlobalAuthorization
         // Only invocations and assignments can set up protection: the flattened tree has them picked out and its
         // operations' kinds beside them, so the rest of the block is never touched.
         var tree = OperationWalk.Flat(block);
-        foreach (var invocation in tree.Invocations)
+        for (var i = 0; i < tree.Invocations.Length; i++)
         {
-            this.OnInvocation(invocation, authorization, cancellationToken);
+            this.OnInvocation(tree, i, authorization, cancellationToken);
         }
 
         this.ScanAssignments(tree, authorization);
@@ -120,13 +120,23 @@ internal sealed class GlobalAuthorization
         }
     }
 
-    /// <summary>Records <paramref name="invocation"/> when it sets up global protection (part of <see cref="Scan"/>).</summary>
-    public void OnInvocation(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the invocation at <paramref name="index"/> of <paramref name="tree"/>'s invocations when it sets up global
+    /// protection (part of <see cref="Scan"/>).
+    /// </summary>
+    public void OnInvocation(FlatTree tree, int index, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
-        // Asked of every call of the compilation, by two rules: the name picks the one check that can apply, before any
-        // symbol is compared (the names below are disjoint).
-        var method = invocation.TargetMethod;
+        // Asked of every call of the compilation, by two rules: the name of the method called (kept by the flattened
+        // tree) picks the one check that can apply, before the call itself or any symbol is looked at (the names below
+        // are disjoint).
+        var method = tree.TargetMethods[index];
         var name = method.Name;
+        if (!MayProtect(name))
+        {
+            return;
+        }
+
+        var invocation = tree.Invocations[index];
         if (name == "SetFallbackPolicy")
         {
             if (method.ContainingType.IsOrDerivesFrom(authorization.AuthorizationBuilder) &&
@@ -159,6 +169,11 @@ internal sealed class GlobalAuthorization
             }
         }
     }
+
+    /// <summary>A necessary condition on the name of a method that sets up global protection.</summary>
+    private static bool MayProtect(string name) =>
+        name is "SetFallbackPolicy" or "RequireAuthorization" or "AuthorizeFolder" or "AuthorizePage" or "AuthorizeAreaFolder" or "AuthorizeAreaPage" ||
+        AddsToCollection(name);
 
     /// <summary>Records which routes a <c>RequireAuthorization(...)</c> call protects: those of the Map* calls it is chained to.</summary>
     private void OnRequireAuthorization(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)

@@ -216,9 +216,7 @@ internal sealed class ResponseContentModel
     public ContentSink? AsSink(IInvocationOperation invocation, bool mayWriteResponseBody)
     {
         var method = invocation.TargetMethod;
-        if (method.Name is "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "Ok" or "Json" or "Content" or "SendFileAsync"
-            or "Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod" &&
-            this.AsNamedSink(invocation, method) is { } named)
+        if (IsSinkName(method.Name) && this.AsNamedSink(invocation, method) is { } named)
         {
             return named;
         }
@@ -258,6 +256,16 @@ internal sealed class ResponseContentModel
 
         return null;
     }
+
+    /// <summary>
+    /// False when a call of <paramref name="method"/> cannot be a sink: a caller that keeps the methods of a block's calls
+    /// (see <see cref="Internals.FlatTree.TargetMethods"/>) asks this before fetching the call for <see cref="AsSink(IInvocationOperation, bool)"/>.
+    /// </summary>
+    public static bool MayBeSink(IMethodSymbol method, bool mayWriteResponseBody) => mayWriteResponseBody || IsSinkName(method.Name);
+
+    private static bool IsSinkName(string name) =>
+        name is "File" or "PhysicalFile" or "VirtualFile" or "Bytes" or "Stream" or "Ok" or "Json" or "Content" or "SendFileAsync"
+            or "Redirect" or "RedirectPermanent" or "RedirectPreserveMethod" or "RedirectPermanentPreserveMethod";
 
     /// <summary>The sinks recognized by method name and type; only called for those names (the type checks walk base types).</summary>
     private ContentSink? AsNamedSink(IInvocationOperation invocation, IMethodSymbol method)

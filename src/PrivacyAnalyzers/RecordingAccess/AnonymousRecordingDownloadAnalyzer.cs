@@ -268,7 +268,6 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                 List<ContentSink>? sinks = null;
                 List<Endpoint>? minimalApis = null;
                 var tree = OperationWalk.Flat(block);
-                var invocations = tree.Invocations;
                 var nextInvocation = 0;
                 var readsResponseBody = ResponseContentModel.ReadsResponseBody(tree);
                 for (var i = 0; i < tree.Operations.Length; i++)
@@ -277,18 +276,20 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     switch (tree.KindAt(i))
                     {
                         case OperationKind.Invocation:
-                            var invocation = invocations[nextInvocation++];
+                            // The call's method is kept by the tree: the call itself is fetched only when its method says it matters.
+                            var index = nextInvocation++;
+                            var target = tree.TargetMethods[index];
                             if (recordGlobal)
                             {
-                                state.global.OnInvocation(invocation, state.authorization, cancellationToken);
+                                state.global.OnInvocation(tree, index, state.authorization, cancellationToken);
                             }
 
-                            if (state.endpoints.TryGetMinimalApi(invocation) is { } minimal)
+                            if (state.endpoints.IsMapCall(target) && state.endpoints.TryGetMinimalApi(tree.Invocations[index]) is { } minimal)
                             {
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
-                            sink = state.content.AsSink(invocation, readsResponseBody);
+                            sink = ResponseContentModel.MayBeSink(target, readsResponseBody) ? state.content.AsSink(tree.Invocations[index], readsResponseBody) : null;
                             break;
                         case OperationKind.ObjectCreation or OperationKind.Return or OperationKind.YieldReturn:
                             sink = state.content.AsSink(tree.Operations[i]);

@@ -118,14 +118,13 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                 this.global.ScanAssignments(tree, this.authorization);
                 var loadsRecording = false;
                 List<Endpoint>? minimalApis = null;
-                foreach (var invocation in tree.Invocations)
+                // The methods and types of the calls are read from the tree, which keeps them: a call itself is fetched only
+                // when its method's name or type says it matters.
+                for (var i = 0; i < tree.Invocations.Length; i++)
                 {
-                    this.global.OnInvocation(invocation, this.authorization, context.CancellationToken);
-
-                    // The invocation's type is its method's return type, kept by the operation; IMethodSymbol.ReturnType makes a
-                    // new symbol on every read in nullable-enabled code.
-                    loadsRecording = loadsRecording || models.Recordings.IsRecordingType(invocation.Type?.UnwrapTask());
-                    if (this.endpoints.TryGetMinimalApi(invocation) is { } mapped)
+                    this.global.OnInvocation(tree, i, this.authorization, context.CancellationToken);
+                    loadsRecording = loadsRecording || models.Recordings.IsRecordingType(tree.InvocationTypes[i]?.UnwrapTask());
+                    if (this.endpoints.IsMapCall(tree.TargetMethods[i]) && this.endpoints.TryGetMinimalApi(tree.Invocations[i]) is { } mapped)
                     {
                         (minimalApis ??= new List<Endpoint>()).Add(mapped);
                     }

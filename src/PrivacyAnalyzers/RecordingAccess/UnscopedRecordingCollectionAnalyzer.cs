@@ -157,23 +157,21 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool MayQueryRecordings(IOperation block, RecordingModel recordings)
     {
+        // The methods and types the flattener kept: no call or member read is fetched from memory again.
         var tree = OperationWalk.Flat(block);
-        foreach (var invocation in tree.Invocations)
+        for (var i = 0; i < tree.TargetMethods.Length; i++)
         {
-            // The invocation's type is its method's return type, kept by the operation (IMethodSymbol.ReturnType
-            // makes a new symbol on every read in nullable-enabled code).
-            var target = invocation.TargetMethod;
+            var target = tree.TargetMethods[i];
             if ((target.IsGenericMethod && target.Name == "Set" && recordings.IsRecordingType(target.TypeArguments[0])) ||
-                recordings.GetRecordingElementType(invocation.Type?.UnwrapTask()) is not null)
+                recordings.GetRecordingElementType(tree.InvocationTypes[i]?.UnwrapTask()) is not null)
             {
                 return true;
             }
         }
 
-        for (var i = 0; i < tree.Operations.Length; i++)
+        foreach (var type in tree.MemberReferenceTypes)
         {
-            if (tree.KindAt(i) is OperationKind.PropertyReference or OperationKind.FieldReference &&
-                recordings.GetRecordingElementType(tree.Operations[i].Type) is not null)
+            if (recordings.GetRecordingElementType(type) is not null)
             {
                 return true;
             }

@@ -30,6 +30,8 @@ public sealed class SharedTreeWalkTests
                     total += flag ? value : -value;
                 }
 
+                total += values.Length + bonus;
+
                 Func<int, int> twice = x => x + x;
                 Func<int, int> inc = x => x + 1, dec = x => x - 1, neg = x => -x, sq = x => x * x;
                 int? maybe = flag ? twice(total) : null;
@@ -38,6 +40,8 @@ public sealed class SharedTreeWalkTests
             }
 
             int N() => 42;
+
+            int bonus = 1;
         }
         """;
 
@@ -56,8 +60,9 @@ public sealed class SharedTreeWalkTests
     }
 
     [Fact]
-    public void Flattened_tree_keeps_each_operations_kind_and_its_invocations_in_order()
+    public void Flattened_tree_keeps_each_operations_kind_its_invocations_and_what_they_call_in_order()
     {
+        var members = 0;
         foreach (var root in Roots())
         {
             foreach (var part in root.DescendantsAndSelf().Where(o => o == root || o.Parent is IAnonymousFunctionOperation))
@@ -66,6 +71,12 @@ public sealed class SharedTreeWalkTests
                 var walked = part.DescendantsAndSelf().ToArray();
                 Assert.Equal(walked.Select(o => o.Kind), Enumerable.Range(0, flat.Operations.Length).Select(flat.KindAt));
                 Assert.Equal(walked.OfType<IInvocationOperation>(), flat.Invocations);
+                Assert.Equal(walked.OfType<IInvocationOperation>().Select(i => i.TargetMethod), flat.TargetMethods);
+                Assert.Equal(walked.OfType<IInvocationOperation>().Select(i => i.Type), flat.InvocationTypes);
+                Assert.Equal(
+                    walked.Where(o => o.Kind is OperationKind.PropertyReference or OperationKind.FieldReference).Select(o => o.Type),
+                    flat.MemberReferenceTypes);
+                members += flat.MemberReferenceTypes.Length;
             }
         }
 
@@ -73,6 +84,8 @@ public sealed class SharedTreeWalkTests
         Assert.Equal(3, OperationWalk.Flat(Roots().First()).Invocations.Length);
         Assert.Equal(OperationKind.None, FlatTree.Compact((OperationKind)0x1FF) is var compact ? (OperationKind)compact : OperationKind.Invalid);
         Assert.Equal(OperationKind.Invocation, (OperationKind)FlatTree.Compact(OperationKind.Invocation));
+
+        Assert.True(members >= 2, $"only {members} member reads seen");
     }
 
     [Fact]
