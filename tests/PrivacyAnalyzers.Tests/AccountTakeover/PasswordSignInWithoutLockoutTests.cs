@@ -21,6 +21,37 @@ public sealed class PasswordSignInWithoutLockoutTests
         """;
 
     [Fact]
+    public async Task SignInsInLambdasLocalFunctionsAndInitializers_AreEachFlagged()
+    {
+        // Calls nested in lambdas and local functions, and calls in a field initializer, are found like any other.
+        var source = Usings + """
+            using System;
+
+            public class Logins
+            {
+                private static readonly Func<SignInManager<IdentityUser>, Task<SignInResult>> Probe =
+                    s => s.PasswordSignInAsync("probe", "secret", false, {|#0:false|});
+
+                public Func<string, string, Task<SignInResult>> Handler(SignInManager<IdentityUser> signIn) =>
+                    async (user, password) => await signIn.PasswordSignInAsync(user, password, isPersistent: false, {|#1:lockoutOnFailure: false|});
+
+                public async Task<bool> Check(SignInManager<IdentityUser> signIn, IdentityUser user, string password)
+                {
+                    return (await Verify()).Succeeded;
+
+                    Task<SignInResult> Verify() => signIn.CheckPasswordSignInAsync(user, password, {|#2:lockoutOnFailure: false|});
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("PasswordSignInAsync"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("PasswordSignInAsync"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("CheckPasswordSignInAsync"));
+    }
+
+    [Fact]
     public async Task ScaffoldedLoginPage_NamedFalse_IsFlaggedAndFixed()
     {
         var source = Usings + """
