@@ -35,9 +35,9 @@ internal readonly struct OperationArray : IEquatable<OperationArray>
     public override int GetHashCode() => this.entries is null ? 0 : this.entries.GetHashCode();
 
     /// <summary>One operation, held by a struct so that storing it is a plain write.</summary>
-    public struct Entry
+    public readonly struct Entry
     {
-        public IOperation Operation;
+        public readonly IOperation Operation;
 
         public Entry(IOperation operation) => this.Operation = operation;
     }

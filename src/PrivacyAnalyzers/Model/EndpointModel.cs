@@ -254,8 +254,10 @@ internal sealed class EndpointModel
         return null;
     }
 
-    /// <summary>True for the <c>Map*</c> methods of <c>EndpointRouteBuilderExtensions</c> that take a handler.</summary>
-    /// <summary>True for the <c>Map*</c> methods that map a minimal-API endpoint (a call of one may be asked to <see cref="TryGetMinimalApi"/>).</summary>
+    /// <summary>
+    /// True for the <c>Map*</c> methods of <c>EndpointRouteBuilderExtensions</c> that take a handler: only a call of one
+    /// can be a minimal API (<see cref="TryGetMinimalApi"/>).
+    /// </summary>
     public bool IsMapCall(IMethodSymbol method) =>
         method.Name is ("Map" or "MapGet" or "MapPost" or "MapPut" or "MapDelete" or "MapPatch" or "MapMethods" or "MapFallback") &&
         SymbolEqualityComparer.Default.Equals(method.ContainingType, this.EndpointRouteBuilderExtensions);

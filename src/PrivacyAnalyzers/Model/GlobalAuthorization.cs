@@ -131,11 +131,6 @@ internal sealed class GlobalAuthorization
         // are disjoint).
         var method = tree.TargetMethods[index];
         var name = method.Name;
-        if (!MayProtect(name))
-        {
-            return;
-        }
-
         var invocation = tree.Invocations[index];
         if (name == "SetFallbackPolicy")
         {
@@ -169,11 +164,6 @@ internal sealed class GlobalAuthorization
             }
         }
     }
-
-    /// <summary>A necessary condition on the name of a method that sets up global protection.</summary>
-    private static bool MayProtect(string name) =>
-        name is "SetFallbackPolicy" or "RequireAuthorization" or "AuthorizeFolder" or "AuthorizePage" or "AuthorizeAreaFolder" or "AuthorizeAreaPage" ||
-        AddsToCollection(name);
 
     /// <summary>Records which routes a <c>RequireAuthorization(...)</c> call protects: those of the Map* calls it is chained to.</summary>
     private void OnRequireAuthorization(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)

@@ -289,7 +289,9 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                                 (minimalApis ??= new List<Endpoint>()).Add(minimal);
                             }
 
-                            sink = ResponseContentModel.MayBeSink(target, readsResponseBody) ? state.content.AsSink(tree.Invocations[index], readsResponseBody) : null;
+                            sink = ResponseContentModel.MayBeSink(target, readsResponseBody)
+                                ? state.content.AsSink(tree.Invocations[index], readsResponseBody)
+                                : null;
                             break;
                         case OperationKind.ObjectCreation or OperationKind.Return or OperationKind.YieldReturn:
                             sink = state.content.AsSink(tree.Operations[i]);
