@@ -56,8 +56,13 @@ internal sealed class CallbackTimer : DiagnosticAnalyzer
         finally
         {
             var elapsed = Stopwatch.GetTimestamp() - start;
-            var pause = GC.GetTotalPauseDuration() - paused;
-            this.Ticks += elapsed - (long)(pause.TotalSeconds * Stopwatch.Frequency);
+            var pause = (long)((GC.GetTotalPauseDuration() - paused).TotalSeconds * Stopwatch.Frequency);
+
+            // The process's pause total can grow by more than the pauses inside the clocked time (a pause between
+            // reading it and starting the clock, or one counted when it ends): taking it all off once made a callback's
+            // time negative (a run's total of 2 ms, and -141 ms for one analyzer, at 50k lines). At most the callback's
+            // own time is taken off.
+            this.Ticks += elapsed - Math.Min(pause, elapsed);
             this.AllocatedBytes += GC.GetAllocatedBytesForCurrentThread() - bytes;
         }
     };
