@@ -168,26 +168,14 @@ public sealed class UnscopedRecordingCollectionTests
         // is judged as a whole: the search stops there instead of reaching the unscoped DbSet below it.
         var source = Usings + """
             [Authorize(Roles = "Support")]
-            public class StatsController : ControllerBase
+            public class StatsController(AppDb db) : ControllerBase
             {
-                private readonly AppDb db;
-
-                public StatsController(AppDb db) => this.db = db;
-
-                public IActionResult Cameras()
-                {
-                    var cameras = new CameraIds(db.Recordings.Select(r => r.CameraId).ToList());
-                    return Ok(cameras);
-                }
+                public IActionResult Cameras() => Ok(new CameraIds(db.Recordings.Select(r => r.CameraId).ToList()));
             }
 
-            public sealed class CameraIds : IEnumerable<Guid>
+            public sealed class CameraIds(List<Guid> ids) : IEnumerable<Guid>
             {
-                private readonly List<Guid> ids;
-
-                public CameraIds(List<Guid> ids) => this.ids = ids;
-
-                public IEnumerator<Guid> GetEnumerator() => this.ids.GetEnumerator();
+                public IEnumerator<Guid> GetEnumerator() => ids.GetEnumerator();
 
                 System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => this.GetEnumerator();
             }
