@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using PrivacyAnalyzers.Internals;
@@ -225,9 +226,17 @@ internal sealed class EndpointAuthorization
     /// every call of the chain, through locals (<c>var api = app.MapGroup("/api");</c>), and the calls made on those
     /// locals elsewhere (<c>api.RequireAuthorization();</c>). Used for <c>MapControllers().RequireAuthorization()</c> too.
     /// </summary>
-    public IEnumerable<IInvocationOperation> RouteOrigins(IOperation? builder, LocalFlow flow) => this.RouteOrigins(builder, flow, new RouteWalk());
+    public IEnumerable<IInvocationOperation> RouteOrigins(IOperation? builder, LocalFlow flow) => this.RouteOrigins(builder, new RouteWalk(flow));
 
-    private IEnumerable<IInvocationOperation> RouteOrigins(IOperation? builder, LocalFlow flow, RouteWalk walk)
+    /// <summary>
+    /// <see cref="RouteOrigins(IOperation?, LocalFlow)"/> for a caller that has no flow yet: the local flow of
+    /// <paramref name="root"/> is built only when the chain goes through a local. Most chains are written in one
+    /// expression (<c>app.MapGet(...).RequireAuthorization()</c>) and never need it.
+    /// </summary>
+    public IEnumerable<IInvocationOperation> RouteOrigins(IOperation? builder, IOperation root, CancellationToken cancellationToken) =>
+        this.RouteOrigins(builder, new RouteWalk(root, cancellationToken));
+
+    private IEnumerable<IInvocationOperation> RouteOrigins(IOperation? builder, RouteWalk walk)
     {
         var current = builder?.WalkDownConversions();
         while (current is not null && walk.Steps++ < 64)
@@ -254,9 +263,9 @@ internal sealed class EndpointAuthorization
                         yield return call;
                     }
 
-                    foreach (var value in flow.ValuesOf(local.Local))
+                    foreach (var value in walk.Flow.ValuesOf(local.Local))
                     {
-                        foreach (var origin in this.RouteOrigins(value, flow, walk))
+                        foreach (var origin in this.RouteOrigins(value, walk))
                         {
                             yield return origin;
                         }
@@ -276,7 +285,7 @@ internal sealed class EndpointAuthorization
     private void AddRouteConventions(LocalAuthorization local, IInvocationOperation map, LocalFlow flow)
     {
         // Conventions on the endpoint: app.MapGet(...).RequireAuthorization(), or on a local holding it.
-        var walk = new RouteWalk();
+        var walk = new RouteWalk(flow);
         IOperation current = map;
         IInvocationOperation last = map;
         while (true)
@@ -309,7 +318,7 @@ internal sealed class EndpointAuthorization
         }
 
         // Conventions on the groups the endpoint is mapped on, however many calls up.
-        foreach (var origin in this.RouteOrigins(map.GetReceiver(), flow, walk))
+        foreach (var origin in this.RouteOrigins(map.GetReceiver(), walk))
         {
             this.AddRouteCall(local, origin, "its route group");
         }
@@ -480,6 +489,21 @@ internal sealed class EndpointAuthorization
 
     private sealed class RouteWalk
     {
+        private readonly IOperation? root;
+        private readonly CancellationToken cancellationToken;
+        private LocalFlow? flow;
+
+        public RouteWalk(LocalFlow flow) => this.flow = flow;
+
+        public RouteWalk(IOperation root, CancellationToken cancellationToken)
+        {
+            this.root = root;
+            this.cancellationToken = cancellationToken;
+        }
+
+        /// <summary>The local flow of the block walked, built on first use when the walk was not given one.</summary>
+        public LocalFlow Flow => this.flow ??= LocalFlow.For(this.root!, this.cancellationToken);
+
         public HashSet<ILocalSymbol> Locals { get; } = new(SymbolEqualityComparer.Default);
 
         public int Steps { get; set; }

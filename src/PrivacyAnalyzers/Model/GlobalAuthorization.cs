@@ -168,8 +168,7 @@ internal sealed class GlobalAuthorization
     /// <summary>Records which routes a <c>RequireAuthorization(...)</c> call protects: those of the Map* calls it is chained to.</summary>
     private void OnRequireAuthorization(IInvocationOperation invocation, EndpointAuthorization authorization, CancellationToken cancellationToken)
     {
-        var flow = LocalFlow.For(invocation.GetRoot(), cancellationToken);
-        foreach (var origin in authorization.RouteOrigins(invocation.GetReceiver(), flow))
+        foreach (var origin in authorization.RouteOrigins(invocation.GetReceiver(), invocation.GetRoot(), cancellationToken))
         {
             var originType = origin.TargetMethod.ContainingType;
             if (SymbolEqualityComparer.Default.Equals(originType, authorization.ControllerEndpointRouteBuilderExtensions))
