@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -21,6 +22,10 @@ internal sealed class LogSinks
     private readonly INamedTypeSymbol? debug;
     private readonly INamedTypeSymbol? trace;
     private readonly INamedTypeSymbol? traceSource;
+
+    // Whether a parameter type is a logger, decided once per type: asked of every parameter of every sink call, and
+    // reading a type's AllInterfaces makes a new array on every read.
+    private readonly ConcurrentDictionary<ITypeSymbol, bool> loggerTypes = new(SymbolEqualityComparer.Default);
 
     private LogSinks(WellKnownTypes types)
     {
@@ -120,7 +125,21 @@ internal sealed class LogSinks
         return false;
     }
 
-    private bool IsLogger(ITypeSymbol type) => this.logger is not null && type.IsOrInheritsFrom(this.logger);
+    private bool IsLogger(ITypeSymbol type)
+    {
+        if (this.logger is null)
+        {
+            return false;
+        }
+
+        if (!this.loggerTypes.TryGetValue(type, out var isLogger))
+        {
+            isLogger = type.IsOrInheritsFrom(this.logger);
+            this.loggerTypes.TryAdd(type, isLogger);
+        }
+
+        return isLogger;
+    }
 
     private static bool IsType(INamedTypeSymbol type, INamedTypeSymbol? expected) => IsDefinition(type.OriginalDefinition, expected);
 
