@@ -21,8 +21,11 @@ public sealed class DeletionPathAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         // Generated code is analyzed (a Razor account-deletion page compiles to generated C#; its purge jobs,
-        // deletions and relationship configuration count) but never reported on.
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
+        // deletions and relationship configuration count) but never reported on: every fact keeps whether the host
+        // called it generated (the file, or a [GeneratedCode] symbol), and the rules report only facts that are not. So
+        // the host is told not to check each finding again (ReportDiagnostics): that check walks every token of each
+        // file with a finding, 13 ms of this analyzer's compilation-end action in a profile at 250k lines.
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {

@@ -111,7 +111,7 @@ internal sealed class DeletionPathFacts
         }
 
         var facts = new DeletionPathFacts(start.Compilation, start.Options, persistence);
-        start.RegisterSymbolAction(facts.AnalyzeType, SymbolKind.NamedType);
+        start.RegisterSymbolAction(facts.AnalyzeProperty, SymbolKind.Property);
         start.RegisterOperationBlockAction(facts.AnalyzeBlock);
         return facts;
     }
@@ -153,21 +153,17 @@ internal sealed class DeletionPathFacts
         }
     }
 
-    private void AnalyzeType(SymbolAnalysisContext context)
+    /// <summary>
+    /// A <c>DbSet</c> property of a context stores its entity. Asked per property, not per context type: a context split
+    /// over files (a generated part, a hand-written part) has each DbSet where its own part is, and the host says per
+    /// property whether that part is generated (the rules leave the host no generated-code check at reporting).
+    /// </summary>
+    private void AnalyzeProperty(SymbolAnalysisContext context)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class)
+        var property = (IPropertySymbol)context.Symbol;
+        if (this.persistence.DbSetPropertyEntity(property) is { } entity && !property.Locations.IsEmpty && property.Locations[0].IsInSource)
         {
-            return;
-        }
-
-        foreach (var (property, entity) in this.persistence.DbSetProperties(type))
-        {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (!property.Locations.IsEmpty && property.Locations[0].IsInSource)
-            {
-                this.persisted.Enqueue(new PersistenceSite(entity.OriginalDefinition, property.Locations[0], context.IsGeneratedCode, property.Name));
-            }
+            this.persisted.Enqueue(new PersistenceSite(entity.OriginalDefinition, property.Locations[0], context.IsGeneratedCode, property.Name));
         }
     }
 

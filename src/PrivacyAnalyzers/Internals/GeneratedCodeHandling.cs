@@ -11,7 +11,8 @@ internal static class GeneratedCodeHandling
     /// says so with <see cref="GeneratedCodeAnalysisFlags.ReportDiagnostics"/>. Without it, the host checks every
     /// reported diagnostic for generated code again, walking every token of each file with a finding (its
     /// <c>[GeneratedCode]</c> check) — the largest cost of reporting in a profile of the benchmark, for no change in
-    /// what is reported. Rules that read generated code (the deletion rules) keep the host's check.
+    /// what is reported. The deletion rules read generated code, so they add <see cref="GeneratedCodeAnalysisFlags.Analyze"/>
+    /// and report only facts the host did not call generated.
     /// </summary>
     public const GeneratedCodeAnalysisFlags SkipGeneratedCode = GeneratedCodeAnalysisFlags.ReportDiagnostics;
 }

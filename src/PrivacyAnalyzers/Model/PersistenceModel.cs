@@ -41,23 +41,20 @@ internal sealed class PersistenceModel
 
     public static PersistenceModel For(Compilation compilation) => new(compilation);
 
-    /// <summary>The <c>DbSet&lt;T&gt;</c> properties <paramref name="type"/> declares, when it is a DbContext.</summary>
-    public IEnumerable<(IPropertySymbol Property, INamedTypeSymbol Entity)> DbSetProperties(INamedTypeSymbol type)
+    /// <summary>The entity of <paramref name="property"/> when it is a <c>DbSet&lt;T&gt;</c> property of a DbContext class.</summary>
+    public INamedTypeSymbol? DbSetPropertyEntity(IPropertySymbol property)
     {
-        if (this.DbContext is null || this.DbSet is null || !type.IsOrDerivesFrom(this.DbContext))
+        // The property's type first: asked of every property of the compilation, and most are no DbSet.
+        if (this.DbContext is null || this.DbSet is null || property.IsStatic ||
+            property.Type is not INamedTypeSymbol { Arity: 1 } propertyType ||
+            !SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, this.DbSet) ||
+            propertyType.TypeArguments[0] is not INamedTypeSymbol entity ||
+            property.ContainingType is not { TypeKind: TypeKind.Class } type || !type.IsOrDerivesFrom(this.DbContext))
         {
-            yield break;
+            return null;
         }
 
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IPropertySymbol { IsStatic: false, Type: INamedTypeSymbol { Arity: 1 } propertyType } property &&
-                SymbolEqualityComparer.Default.Equals(propertyType.OriginalDefinition, this.DbSet) &&
-                propertyType.TypeArguments[0] is INamedTypeSymbol entity)
-            {
-                yield return (property, entity);
-            }
-        }
+        return entity;
     }
 
     /// <summary>The entity types a call stores (empty when it stores none).</summary>

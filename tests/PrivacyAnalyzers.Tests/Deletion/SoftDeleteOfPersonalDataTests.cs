@@ -316,4 +316,18 @@ public sealed class SoftDeleteOfPersonalDataTests
 
         await VerifyAsync([Model, page]);
     }
+
+    [Fact]
+    public async Task SoftDeleteInAGeneratedCodeClass_OfAHandWrittenFile_IsNotReported()
+    {
+        var page = DeletionTest.Usings + """
+            [System.CodeDom.Compiler.GeneratedCode("tool", "1.0")]
+            public class DeletePage
+            {
+                public void OnPostDelete(FaceProfile face) => face.IsDeleted = true;
+            }
+            """;
+
+        await VerifyAsync([Model, page]);
+    }
 }
