@@ -140,7 +140,7 @@ internal sealed class DeletionPathFacts
                 {
                     case OperationKind.Invocation:
                         context.CancellationToken.ThrowIfCancellationRequested();
-                        this.AnalyzeInvocation(tree.Invocations[nextInvocation++], owner, callerType, configured, isGenerated);
+                        this.AnalyzeInvocation(tree, nextInvocation++, owner, callerType, configured, isGenerated);
                         break;
                     case OperationKind.SimpleAssignment:
                         this.AnalyzeAssignment((ISimpleAssignmentOperation)operations[i], owner, isGenerated);
@@ -167,14 +167,28 @@ internal sealed class DeletionPathFacts
         }
     }
 
-    private void AnalyzeInvocation(IInvocationOperation invocation, ISymbol containingSymbol, INamedTypeSymbol? callerType, ConfiguredMethods configured, bool isGenerated)
+    /// <summary>The call at <paramref name="index"/> of <paramref name="tree"/>'s invocations.</summary>
+    private void AnalyzeInvocation(FlatTree tree, int index, ISymbol containingSymbol, INamedTypeSymbol? callerType, ConfiguredMethods configured, bool isGenerated)
     {
-        var method = invocation.TargetMethod;
+        // The method called is kept by the flattened tree, and its name and type rule out most calls: the call itself is
+        // fetched only when a check below can apply. On a body too large for the cache (thousands of endpoints in one
+        // method), fetching every call again was what made this grow faster than the body.
+        var method = tree.TargetMethods[index];
         var containingType = method.ContainingType;
         if (containingType is null)
         {
             return;
         }
+
+        // A lambda's containing type is that of the method around it, so this matches ScopeOf(...).ContainingType.
+        var sameType = callerType is not null && SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType);
+        var configuredBy = configured.RulesConfiguring(method);
+        if (!sameType && configuredBy == DeletionRules.None && !MayRecord(method.Name))
+        {
+            return;
+        }
+
+        var invocation = tree.Invocations[index];
 
         // Scope (a walk up the operation tree) and location (an allocation) only when something is recorded.
         ISymbol? scope = null;
@@ -182,8 +196,7 @@ internal sealed class DeletionPathFacts
         ISymbol Scope() => scope ??= ScopeOf(invocation, containingSymbol, this.endpointExtensions);
         Location Where() => location ??= invocation.Syntax.GetLocation();
 
-        // A lambda's containing type is that of the method around it, so this matches ScopeOf(...).ContainingType.
-        if (callerType is not null && SymbolEqualityComparer.Default.Equals(containingType.OriginalDefinition, callerType))
+        if (sameType)
         {
             this.sameTypeCalls.Enqueue((Scope(), method.OriginalDefinition));
         }
@@ -198,8 +211,6 @@ internal sealed class DeletionPathFacts
         {
             this.persisted.Enqueue(new PersistenceSite(entity.OriginalDefinition, Where(), isGenerated, null));
         }
-
-        var configuredBy = configured.RulesConfiguring(method);
 
         // What every rule sees (built-in deletions), and what the rules that configure this method see.
         var builtIn = configuredBy == DeletionRules.All ? null : this.deletion.GetDeletion(invocation, SymbolSet.Empty);
@@ -235,6 +246,14 @@ internal sealed class DeletionPathFacts
             this.tables.Enqueue((mapped.OriginalDefinition, table));
         }
     }
+
+    /// <summary>
+    /// False when no check of <see cref="AnalyzeInvocation"/> other than same-type calls and configured methods can
+    /// record anything for a call of a method with this name: each model's own name test, which it asks first itself.
+    /// </summary>
+    private static bool MayRecord(string name) =>
+        PersistenceModel.MayPersist(name) || DeletionModel.MayBeDeletion(name) || StoredMediaModel.MayDeleteMedia(name) ||
+        DeletionModel.MayConfigure(name) || name == "MapDelete";
 
     private void AddEndpointHandlers(IInvocationOperation invocation)
     {

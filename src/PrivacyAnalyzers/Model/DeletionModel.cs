@@ -163,6 +163,11 @@ internal sealed class DeletionModel
         }
 
         // Names first (cheap), base-type walks after.
+        if (!MayBeDeletion(method.Name))
+        {
+            return null;
+        }
+
         var isRemove = PersistenceModel.IsOneOf(method.Name, EfRemoveMethods);
         if (isRemove && this.persistence.DbSet is { } dbSet && type.IsOrDerivesFrom(dbSet))
         {
@@ -205,6 +210,22 @@ internal sealed class DeletionModel
 
         return null;
     }
+
+    /// <summary>
+    /// False when no call of a method with this name is a built-in deletion (<see cref="GetDeletion"/> asks it after the
+    /// configured methods): EF Core's Remove/RemoveRange and ExecuteDelete, <c>DeleteAsync</c>, <c>ExecuteSql*</c>, and
+    /// repository methods starting with Delete/Remove/Erase/Purge.
+    /// </summary>
+    public static bool MayBeDeletion(string name) =>
+        PersistenceModel.StartsWithAny(name, RepositoryDeleteWords) || name.StartsWith("ExecuteDelete", StringComparison.Ordinal) ||
+        name.StartsWith("ExecuteSql", StringComparison.Ordinal);
+
+    /// <summary>
+    /// False when no call of a method with this name configures the model the deletion rules read: a soft delete in
+    /// <c>SetProperty</c> (<see cref="GetSoftDeleteSetter"/>), <c>OnDelete</c>/<c>IsRequired</c>
+    /// (<see cref="GetRelationshipSettings"/>), <c>ToTable</c> (<see cref="TryGetTableName"/>); each asks its own name first.
+    /// </summary>
+    public static bool MayConfigure(string name) => name is "SetProperty" or "OnDelete" or "IsRequired" or "ToTable";
 
     private static DeletionCall? Entities(DeletionKind kind, INamedTypeSymbol? entity) =>
         entity is null ? null : new DeletionCall(kind, ImmutableArray.Create(entity), ImmutableArray<string>.Empty, null, null);

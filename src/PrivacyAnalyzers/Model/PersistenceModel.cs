@@ -69,6 +69,11 @@ internal sealed class PersistenceModel
 
         // Names first (cheap), base-type walks after.
         var name = method.Name;
+        if (!MayPersist(name))
+        {
+            return ImmutableArray<INamedTypeSymbol>.Empty;
+        }
+
         var isAdd = IsOneOf(name, EfAddMethods);
         if (isAdd && this.DbSet is not null && type.IsOrDerivesFrom(this.DbSet))
         {
@@ -93,6 +98,13 @@ internal sealed class PersistenceModel
         // A DbContext's or DbSet's other methods are no repository methods (IsRepositoryMethod says so).
         return this.IsRepositoryMethod(method, RepositoryAddWords) ? this.ArgumentEntities(invocation) : ImmutableArray<INamedTypeSymbol>.Empty;
     }
+
+    /// <summary>
+    /// False when no call of a method with this name stores anything (<see cref="PersistedEntities"/> asks it first): the
+    /// EF Core adds, <c>Set</c>, Identity's <c>CreateAsync</c> and repository methods starting with Add/Insert/Save.
+    /// </summary>
+    public static bool MayPersist(string name) =>
+        name is "Set" or "CreateAsync" || StartsWithAny(name, RepositoryAddWords) || IsOneOf(name, EfAddMethods);
 
     /// <summary>Ordinal membership without LINQ.</summary>
     internal static bool IsOneOf(string name, string[] names)
@@ -131,7 +143,7 @@ internal sealed class PersistenceModel
     }
 
     /// <summary>A cheap necessary condition for the first word of <paramref name="name"/> to be one of <paramref name="words"/>.</summary>
-    private static bool StartsWithAny(string name, string[] words)
+    internal static bool StartsWithAny(string name, string[] words)
     {
         foreach (var word in words)
         {

@@ -97,6 +97,9 @@ internal sealed class StoredMediaModel
             : MediaWords.Contains(before);
     }
 
+    /// <summary>False when no call of a method with this name deletes media (every name <see cref="IsMediaDeletion"/> knows starts with Delete).</summary>
+    public static bool MayDeleteMedia(string name) => name.StartsWith("Delete", StringComparison.Ordinal);
+
     /// <summary>True for a call that deletes a file, directory, blob or S3 object.</summary>
     public bool IsMediaDeletion(IInvocationOperation invocation)
     {
@@ -105,7 +108,7 @@ internal sealed class StoredMediaModel
 
         // Every name below starts with Delete: asked of every call of the compilation, the name decides before the
         // type comparisons and base-type walks.
-        if (type is null || !method.Name.StartsWith("Delete", StringComparison.Ordinal))
+        if (type is null || !MayDeleteMedia(method.Name))
         {
             return false;
         }
