@@ -79,17 +79,22 @@ internal static class AssignedValues
         private static LocalWrites Collect(IOperation root, CancellationToken cancellationToken)
         {
             var writes = new LocalWrites();
-            var visited = 0;
-            foreach (var operation in OperationWalk.Contents(root))
+
+            // By the kind kept beside each operation: only declarators, local reads and initializers can write a local,
+            // and testing every operation of a large body for three interfaces was most of this walk.
+            var tree = OperationWalk.FlatContents(root);
+            var operations = tree.Operations;
+            for (var i = 0; i < operations.Length; i++)
             {
-                if ((++visited & 0x3FF) == 0)
+                if ((i & 0x3FF) == 0x3FF)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                switch (operation)
+                switch (tree.KindAt(i))
                 {
-                    case IVariableDeclaratorOperation declarator:
+                    case OperationKind.VariableDeclarator:
+                        var declarator = (IVariableDeclaratorOperation)operations[i];
                         if (declarator.GetVariableInitializer() is { } initializer)
                         {
                             writes.Add(declarator.Symbol, IsFalseConstant(initializer.Value));
@@ -97,7 +102,8 @@ internal static class AssignedValues
 
                         break;
 
-                    case ILocalReferenceOperation reference:
+                    case OperationKind.LocalReference:
+                        var reference = (ILocalReferenceOperation)operations[i];
                         switch (ClassifyWrite(reference))
                         {
                             case Write.None:
@@ -112,7 +118,8 @@ internal static class AssignedValues
 
                         break;
 
-                    case IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer when IsRefInitializer(refInitializer):
+                    case OperationKind.VariableInitializer
+                        when operations[i] is IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer && IsRefInitializer(refInitializer):
                         // `ref bool alias = ref local;` lets the alias write it.
                         writes.Add(referenced.Local, isFalse: false);
                         break;
@@ -150,10 +157,18 @@ internal static class AssignedValues
             return default;
         }
 
+        // By kind, as in LocalWrites: asked per local, each time over the whole body.
         var values = ImmutableArray.CreateBuilder<IOperation>();
-        foreach (var operation in OperationWalk.Contents(root))
+        var tree = OperationWalk.FlatContents(root);
+        for (var i = 0; i < tree.Operations.Length; i++)
         {
-            switch (operation)
+            var kind = tree.KindAt(i);
+            if (kind is not (OperationKind.VariableDeclarator or OperationKind.LocalReference or OperationKind.VariableInitializer))
+            {
+                continue;
+            }
+
+            switch (tree.Operations[i])
             {
                 case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
                     if (declarator.GetVariableInitializer() is { } initializer)

@@ -41,8 +41,11 @@ internal static class OperationWalk
     /// method-body node itself: a method body with only a block is served as that block, the form the host hands
     /// rules, so that a model asking with <c>GetRoot()</c> shares the rules' flattening instead of making its own.
     /// </summary>
-    public static OperationArray Contents(IOperation root) =>
-        DescendantsAndSelf(root is IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } ? block : root);
+    public static OperationArray Contents(IOperation root) => FlatContents(root).Operations;
+
+    /// <summary><see cref="Contents"/> with the kinds beside the operations, for callers that look at a few kinds only.</summary>
+    public static FlatTree FlatContents(IOperation root) =>
+        Flat(root is IMethodBodyOperation { BlockBody: { } block, ExpressionBody: null } ? block : root);
 
     /// <summary>Every operation below <paramref name="root"/>, in pre-order (the order of <c>Descendants()</c>).</summary>
     public static OperationArray.Sequence Descendants(IOperation root) => DescendantsAndSelf(root).From(1);
