@@ -13,9 +13,11 @@ internal static class SymbolExtensions
             return false;
         }
 
+        // Asked of most calls' types by several rules: the base type's definition is read once, not once per step.
+        var baseDefinition = baseType.OriginalDefinition;
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType.OriginalDefinition))
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseDefinition))
             {
                 return true;
             }
