@@ -249,7 +249,7 @@ internal sealed class DeletionPathFacts
 
     /// <summary>
     /// False when no check of <see cref="AnalyzeInvocation"/> other than same-type calls and configured methods can
-    /// record anything for a call of a method with this name: each model's own name test, which it asks first itself.
+    /// record anything for a call of a method with this name: the union of the name tests the models' checks begin with.
     /// </summary>
     private static bool MayRecord(string name) =>
         PersistenceModel.MayPersist(name) || DeletionModel.MayBeDeletion(name) || StoredMediaModel.MayDeleteMedia(name) ||
