@@ -43,16 +43,16 @@ internal sealed class PerOptions<T>
         return value;
     }
 
+    /// <summary>A tree and its value, replaced as one object.</summary>
     private sealed class LastTree
     {
+        public readonly SyntaxTree Tree;
+        public readonly T Value;
+
         public LastTree(SyntaxTree tree, T value)
         {
             this.Tree = tree;
             this.Value = value;
         }
-
-        public SyntaxTree Tree { get; }
-
-        public T Value { get; }
     }
 }
