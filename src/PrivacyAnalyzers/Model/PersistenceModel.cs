@@ -100,11 +100,11 @@ internal sealed class PersistenceModel
     }
 
     /// <summary>
-    /// False when no call of a method with this name stores anything (<see cref="PersistedEntities"/> asks it first): the
-    /// EF Core adds, <c>Set</c>, Identity's <c>CreateAsync</c> and repository methods starting with Add/Insert/Save.
+    /// False when no call of a method with this name stores anything (<see cref="PersistedEntities"/> asks it first):
+    /// <c>Set</c>, Identity's <c>CreateAsync</c>, and names starting with Add/Insert/Save (repository methods, and EF
+    /// Core's Add/AddRange/AddAsync/AddRangeAsync, which all start with Add).
     /// </summary>
-    public static bool MayPersist(string name) =>
-        name is "Set" or "CreateAsync" || StartsWithAny(name, RepositoryAddWords) || IsOneOf(name, EfAddMethods);
+    public static bool MayPersist(string name) => name is "Set" or "CreateAsync" || StartsWithAny(name, RepositoryAddWords);
 
     /// <summary>Ordinal membership without LINQ.</summary>
     internal static bool IsOneOf(string name, string[] names)
