@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
@@ -63,14 +64,19 @@ internal sealed class LogSinks
             return false;
         }
 
-        // Asked of every call of the compilation: the definition is read once for the four comparisons.
-        var definition = type.OriginalDefinition;
-        if (IsDefinition(definition, this.loggerExtensions) ||
-            IsDefinition(definition, this.console) || IsDefinition(definition, this.debug) || IsDefinition(definition, this.trace) ||
-            (this.traceSource is not null && type.IsOrDerivesFrom(this.traceSource)) ||
-            this.IsLoggerMethod(method))
+        // Asked of every call of the compilation: the name says whether a sink type's writing method can be called at
+        // all, before the type comparisons and TraceSource's base-type walk (most calls are LINQ, EF Core, own methods).
+        var name = method.Name;
+        if (IsWritingName(name))
         {
-            return true;
+            var definition = type.OriginalDefinition;
+            if (IsDefinition(definition, this.loggerExtensions) ||
+                IsDefinition(definition, this.console) || IsDefinition(definition, this.debug) || IsDefinition(definition, this.trace) ||
+                (this.traceSource is not null && name.StartsWith("Trace", StringComparison.Ordinal) && type.IsOrDerivesFrom(this.traceSource)) ||
+                this.IsLoggerMethod(method))
+            {
+                return true;
+            }
         }
 
         // The logging generator only accepts methods that return void (SYSLIB1007): the flag spares most calls the
@@ -84,6 +90,16 @@ internal sealed class LogSinks
         // LoggerMessage.Define<...>(...) gives an Action<ILogger, T1, ...>: invoking it logs T1...
         return method.MethodKind == MethodKind.DelegateInvoke && method.Parameters.Length > 1 && this.IsLogger(method.Parameters[0].Type);
     }
+
+    /// <summary>
+    /// The names of the writing methods of the sink types: <c>LoggerExtensions</c> (<c>Log*</c>, <c>BeginScope</c>),
+    /// <c>ILogger.Log</c>, <c>Console.Write*</c>, <c>Debug</c> and <c>Trace</c> (<c>Write*</c>, <c>Trace*</c>,
+    /// <c>Print</c>, <c>Fail</c>, <c>Assert</c>) and <c>TraceSource</c> (<c>Trace*</c>). Other members of those types
+    /// (<c>Console.SetCursorPosition</c>, <c>Debug.Indent</c>) write nothing of their arguments to a log.
+    /// </summary>
+    private static bool IsWritingName(string name) =>
+        name.StartsWith("Log", StringComparison.Ordinal) || name.StartsWith("Write", StringComparison.Ordinal) ||
+        name.StartsWith("Trace", StringComparison.Ordinal) || name is "BeginScope" or "Print" or "Fail" or "Assert";
 
     private List<IOperation> LoggedArguments(IInvocationOperation invocation, bool redactable)
     {

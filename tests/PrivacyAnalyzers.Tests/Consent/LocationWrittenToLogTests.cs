@@ -116,6 +116,33 @@ public sealed class LocationWrittenToLogTests
     }
 
     [Fact]
+    public async Task MembersOfSinkTypesThatWriteNothing_AreNotSinks()
+    {
+        // Only the writing methods of Console, Debug, Trace and TraceSource are sinks: a cursor position or a subclass's
+        // own method writes nothing to a log.
+        await VerifyAsync("""
+            public class TrackerSource : TraceSource
+            {
+                public TrackerSource() : base("tracker") { }
+
+                public void Remember(double latitude, double longitude) { }
+            }
+
+            public class Tracker
+            {
+                private static readonly TrackerSource Source = new TrackerSource();
+
+                public void Place(Location location)
+                {
+                    Console.SetCursorPosition((int)location.Latitude, (int)location.Longitude);
+                    Source.Remember(location.Latitude, location.Longitude);
+                    [|Source.TraceInformation("at {0}", location.Latitude)|];
+                }
+            }
+            """);
+    }
+
+    [Fact]
     public async Task AndroidAndAppleLocations_AreLocationsToo()
     {
         await VerifyAsync("""
