@@ -147,7 +147,11 @@ internal sealed class EndpointAuthorization
     public bool IsAllowAnonymous(IMethodSymbol method) =>
         method.Name == "AllowAnonymous" && SymbolEqualityComparer.Default.Equals(method.ContainingType, this.ConventionExtensions);
 
-    /// <summary>What the endpoint itself says (attributes, route conventions), before global protection.</summary>
+    /// <summary>
+    /// What the endpoint itself says (attributes, route conventions), before global protection. The local flow of the
+    /// block is needed for a minimal API only (its route group may be a local); actions and page handlers are described
+    /// by their attributes, and may be described with none.
+    /// </summary>
     public LocalAuthorization Describe(Endpoint endpoint, LocalFlow? flow)
     {
         var local = new LocalAuthorization();
@@ -177,6 +181,17 @@ internal sealed class EndpointAuthorization
 
         return local;
     }
+
+    /// <summary>
+    /// True when <see cref="Resolve"/> never says <see cref="AccessLevel.Anonymous"/>, whatever the global protection of
+    /// the compilation: nothing of the endpoint's own allows anonymous access, and its own attributes or route
+    /// conventions require authorization (then it is authorized: global protection only ever adds requirements) or its
+    /// route group comes from code the analysis cannot follow (then it is unknown, or authorized). Known as soon as the
+    /// endpoint is, so a rule about anonymous endpoints need not analyze its body.
+    /// </summary>
+    public static bool IsNeverAnonymous(LocalAuthorization local) =>
+        local.AllowAnonymous == AllowAnonymousSite.None &&
+        (local.Requirement is not null || local.CustomFilter is not null || local.RouteFromElsewhere);
 
     /// <summary>Combines the endpoint's own authorization with the global protection of the compilation.</summary>
     public static EffectiveAuthorization Resolve(Endpoint endpoint, LocalAuthorization local, GlobalAuthorization global)

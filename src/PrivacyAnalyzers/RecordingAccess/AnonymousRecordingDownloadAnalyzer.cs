@@ -107,11 +107,15 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // An endpoint whose own attributes or conventions require authorization is never anonymous, whatever
+                // global protection turns out to be: its sinks are not searched (most endpoints of a code base). An
+                // action or page handler is described by attributes alone: no flow is built for that.
                 if (this.endpoints.ForMethod(method, block) is { } endpoint)
                 {
-                    if (search.FindRecordingSink(block) is { } sink)
+                    if (search.HasSinks && this.authorization.Describe(endpoint, flow: null) is var local &&
+                        !EndpointAuthorization.IsNeverAnonymous(local) && search.FindRecordingSink(block) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(endpoint, this.authorization.Describe(endpoint, search.Flow), sink));
+                        this.findings.Enqueue(new Finding(endpoint, local, sink));
                     }
                 }
                 else if (method.MethodKind == MethodKind.Ordinary && search.HasSinks)
@@ -129,9 +133,10 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     {
                         this.methodGroups.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), null));
                     }
-                    else if (search.FindRecordingSink(minimal.Body) is { } sink)
+                    else if (search.HasSinks && this.authorization.Describe(minimal, search.Flow) is var local && !EndpointAuthorization.IsNeverAnonymous(local) &&
+                             search.FindRecordingSink(minimal.Body) is { } sink)
                     {
-                        this.findings.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), sink));
+                        this.findings.Enqueue(new Finding(minimal, local, sink));
                     }
                 }
             }
