@@ -346,6 +346,30 @@ public sealed class RecordingWithoutResourceCheckTests
     }
 
     [Fact]
+    public async Task MinimalApi_OnAGroupFromElsewhere_IsFlagged_AsOpenToWhoeverCanCallIt()
+    {
+        // The group comes from the caller: whether it requires authorization is unknown here, which is neither anonymous
+        // (PRIV001's case) nor protected, so the missing per-resource check is reported.
+        var source = Usings + """
+            public static class Endpoints
+            {
+                public static void MapRecordings(Microsoft.AspNetCore.Routing.RouteGroupBuilder group)
+                {
+                    group.{|#0:MapGet("/recordings/{id}", async (Guid id, AppDb db) =>
+                    {
+                        var recording = await db.Recordings.FindAsync(id);
+                        return recording is null ? Results.NotFound() : Results.File(recording.FilePath, "video/mp4");
+                    })|};
+                }
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("MapGet(\"/recordings/{id}\")", "id", "whoever can call it gets any customer's recording"));
+    }
+
+    [Fact]
     public async Task MinimalApi_MappedInAnExpressionBodiedMethod_IsFlagged()
     {
         // The handler is in the value the method returns: in the control-flow graph it sits in a branch value, not
