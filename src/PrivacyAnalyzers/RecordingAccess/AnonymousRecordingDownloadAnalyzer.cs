@@ -133,8 +133,8 @@ public sealed class AnonymousRecordingDownloadAnalyzer : DiagnosticAnalyzer
                     {
                         this.methodGroups.Enqueue(new Finding(minimal, this.authorization.Describe(minimal, search.Flow), null));
                     }
-                    else if (search.HasSinks && this.authorization.Describe(minimal, search.Flow) is var local && !EndpointAuthorization.IsNeverAnonymous(local) &&
-                             search.FindRecordingSink(minimal.Body) is { } sink)
+                    else if (search.HasSinks && this.authorization.Describe(minimal, search.Flow) is var local &&
+                             !EndpointAuthorization.IsNeverAnonymous(local) && search.FindRecordingSink(minimal.Body) is { } sink)
                     {
                         this.findings.Enqueue(new Finding(minimal, local, sink));
                     }
