@@ -464,10 +464,17 @@ public sealed class RecordingWithoutResourceCheckAnalyzer : DiagnosticAnalyzer
                     continue;
                 }
 
+                // A comparison pairs two inputs only when both sides come from one: most comparisons of a bool method
+                // (a lambda's x.Id == id) have a side from no input, and the other side's flow searches are skipped.
                 flow ??= LocalFlow.For(body, cancellationToken);
-                pairs ??= ImmutableArray.CreateBuilder<(int, int)>();
                 var leftSlots = Slots(method, left, models, flow);
+                if (leftSlots.Count == 0)
+                {
+                    continue;
+                }
+
                 var rightSlots = Slots(method, right, models, flow);
+                pairs ??= ImmutableArray.CreateBuilder<(int, int)>();
                 foreach (var a in leftSlots)
                 {
                     foreach (var b in rightSlots)
