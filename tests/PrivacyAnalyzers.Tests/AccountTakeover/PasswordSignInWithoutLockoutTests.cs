@@ -192,6 +192,37 @@ public sealed class PasswordSignInWithoutLockoutTests
     }
 
     [Fact]
+    public async Task LocalsHoldingFalseThroughAConversion_AreFlaggedOnlyWhenTheConversionKeepsIt()
+    {
+        // Boxing and unboxing keep the value: a boxed false is still false. A user-defined conversion may turn false into
+        // anything, so a local of such a type is never proven false, however it is written.
+        var source = Usings + """
+            public readonly struct Switch
+            {
+                private readonly bool on;
+                private Switch(bool on) => this.on = on;
+                public static implicit operator Switch(bool on) => new(!on);
+                public static implicit operator bool(Switch value) => value.on;
+            }
+
+            public class C
+            {
+                public async Task M(SignInManager<IdentityUser> s)
+                {
+                    object boxed = false;
+                    bool? nullable = false;
+                    Switch inverted = false;
+                    await s.PasswordSignInAsync("u", "p", false, [|(bool)boxed|]);
+                    await s.PasswordSignInAsync("u", "p", false, [|(bool)nullable|]);
+                    await s.PasswordSignInAsync("u", "p", false, inverted);
+                }
+            }
+            """;
+
+        await Verify.VerifyAnalyzerAsync(source);
+    }
+
+    [Fact]
     public async Task VariablesThatAreSometimesTrue_AreNotFlagged()
     {
         var source = Usings + """
