@@ -23,7 +23,7 @@ internal static class AssignedValues
 
     public static bool IsAlwaysFalse(IOperation value, CancellationToken cancellationToken)
     {
-        value = value.WalkDownConversions();
+        value = value.WalkDownBuiltInConversions();
         if (ConstantValues.TryGetBoolean(value, out var constant))
         {
             return !constant;

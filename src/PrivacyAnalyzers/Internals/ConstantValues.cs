@@ -6,13 +6,14 @@ namespace PrivacyAnalyzers.Internals;
 
 /// <summary>
 /// Values the compiler can fold, plus the few framework values it cannot fold but that are just as fixed
-/// (<c>TimeSpan.FromMinutes(1)</c>). Anything else is unknown: rules never flag values they cannot know.
+/// (<c>TimeSpan.FromMinutes(1)</c>). Anything else is unknown: rules never flag values they cannot know, and a value
+/// behind a user-defined conversion is one of them.
 /// </summary>
 internal static class ConstantValues
 {
     public static bool TryGetBoolean(IOperation value, out bool result)
     {
-        if (value.WalkDownConversions().ConstantValue is { HasValue: true, Value: bool b })
+        if (value.WalkDownBuiltInConversions().ConstantValue is { HasValue: true, Value: bool b })
         {
             result = b;
             return true;
@@ -24,7 +25,7 @@ internal static class ConstantValues
 
     public static bool TryGetInt64(IOperation value, out long result)
     {
-        var constant = value.WalkDownConversions().ConstantValue;
+        var constant = value.WalkDownBuiltInConversions().ConstantValue;
         if (constant.HasValue && constant.Value is not null and not bool and not string and not char)
         {
             try
@@ -49,7 +50,7 @@ internal static class ConstantValues
     public static bool TryGetTimeSpan(IOperation value, INamedTypeSymbol timeSpanType, out TimeSpan result)
     {
         result = default;
-        value = value.WalkDownConversions();
+        value = value.WalkDownBuiltInConversions();
         switch (value)
         {
             case IFieldReferenceOperation { Field: { IsStatic: true } field } when IsTimeSpan(field.ContainingType, timeSpanType):
@@ -85,7 +86,7 @@ internal static class ConstantValues
 
     private static bool TryGetDouble(IOperation value, out double result)
     {
-        var constant = value.WalkDownConversions().ConstantValue;
+        var constant = value.WalkDownBuiltInConversions().ConstantValue;
         if (constant.HasValue && constant.Value is not null and not bool and not string and not char)
         {
             result = Convert.ToDouble(constant.Value, System.Globalization.CultureInfo.InvariantCulture);

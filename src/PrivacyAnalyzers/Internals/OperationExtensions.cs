@@ -18,6 +18,21 @@ internal static class OperationExtensions
     }
 
     /// <summary>
+    /// The operation under the conversions the language defines (boxing, unboxing, numeric, nullable, reference), but
+    /// not under a user-defined one: its operator may return anything, so what lies below it says nothing of the value.
+    /// For reading a value; <see cref="WalkDownConversions"/> for finding where a value comes from.
+    /// </summary>
+    public static IOperation WalkDownBuiltInConversions(this IOperation operation)
+    {
+        while (operation is IConversionOperation { Conversion.IsUserDefined: false } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>
     /// False for an operation block that holds no code: an attribute (the host hands rules every attribute of a
     /// declaration, of its parameters and of its return value as a block of its own) or a parameter's default value.
     /// Their arguments are constants, <c>typeof</c> and <c>nameof</c>: no call, return, query or local flow lives there,

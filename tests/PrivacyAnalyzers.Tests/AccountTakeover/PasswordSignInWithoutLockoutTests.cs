@@ -192,10 +192,11 @@ public sealed class PasswordSignInWithoutLockoutTests
     }
 
     [Fact]
-    public async Task LocalsHoldingFalseThroughAConversion_AreFlaggedOnlyWhenTheConversionKeepsIt()
+    public async Task FalseThroughAConversion_IsFlaggedOnlyWhenTheConversionKeepsIt()
     {
         // Boxing and unboxing keep the value: a boxed false is still false. A user-defined conversion may turn false into
-        // anything, so a local of such a type is never proven false, however it is written.
+        // anything, so nothing behind one is proven false: a local of such a type, a literal converted through it, or a
+        // bool local initialized that way.
         var source = Usings + """
             public readonly struct Switch
             {
@@ -212,9 +213,12 @@ public sealed class PasswordSignInWithoutLockoutTests
                     object boxed = false;
                     bool? nullable = false;
                     Switch inverted = false;
+                    bool throughSwitch = (Switch)false;
                     await s.PasswordSignInAsync("u", "p", false, [|(bool)boxed|]);
                     await s.PasswordSignInAsync("u", "p", false, [|(bool)nullable|]);
                     await s.PasswordSignInAsync("u", "p", false, inverted);
+                    await s.PasswordSignInAsync("u", "p", false, (Switch)false);
+                    await s.PasswordSignInAsync("u", "p", false, throughSwitch);
                 }
             }
             """;
