@@ -31,38 +31,62 @@ internal static class AssignedValues
 
         return value switch
         {
-            ILocalReferenceOperation local => LocalIsAlwaysFalse(local.Local, value.GetRoot(), cancellationToken),
+            ILocalReferenceOperation local => AreAllFalse(GetAssignedValues(local.Local, value.GetRoot(), cancellationToken)),
             IFieldReferenceOperation field => FieldIsAlwaysFalse(field.Field, cancellationToken),
             _ => false,
         };
     }
 
-    private static bool LocalIsAlwaysFalse(ILocalSymbol local, IOperation root, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every value assigned to <paramref name="local"/> inside <paramref name="root"/>: its initializer and its
+    /// simple assignments, in order. Default (unknown) when the local is also written another way (by <c>ref</c> or
+    /// <c>out</c>, a compound or deconstructing assignment, a <c>ref</c> alias, its address), is a pattern, <c>out</c>,
+    /// <c>foreach</c> or <c>catch</c> variable, or is never assigned in <paramref name="root"/>.
+    /// </summary>
+    public static ImmutableArray<IOperation> GetAssignedValues(ILocalSymbol local, IOperation root, CancellationToken cancellationToken)
     {
         // A pattern, out-var, foreach or catch variable, or a ref local, gets its value from elsewhere.
         if (local.RefKind != RefKind.None ||
             local.DeclaringSyntaxReferences.Length != 1 ||
             local.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not VariableDeclaratorSyntax)
         {
+            return default;
+        }
+
+        return LocalUses.Of(root, cancellationToken).AssignedValues(local);
+    }
+
+    private static bool AreAllFalse(ImmutableArray<IOperation> values)
+    {
+        if (values.IsDefault)
+        {
             return false;
         }
 
-        return LocalWrites.Of(root, cancellationToken).IsAlwaysFalse(local);
+        foreach (var value in values)
+        {
+            if (!IsFalseConstant(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
-    /// The writes to every local of one method body (lambdas and local functions included), collected in one walk
-    /// and kept while the operation tree lives: a method with many calls that pass locals is walked once, not once
-    /// per call (which made a 20,000-line method quadratic).
+    /// The declarator and the references of every local of one method body (lambdas and local functions included),
+    /// grouped in one walk and kept while the operation tree lives. Questions about one local then look at that
+    /// local's own references: walking the whole body for each local asked about made a long method that logs many
+    /// locals quadratic (8,000 lines took seconds), as walking it for each call that passes a local once did.
     /// </summary>
-    private sealed class LocalWrites
+    private sealed class LocalUses
     {
-        private static readonly ConditionalWeakTable<IOperation, LocalWrites> ByRoot = new();
+        private static readonly ConditionalWeakTable<IOperation, LocalUses> ByRoot = new();
 
-        /// <summary>Per local: true when it is written at least once and every write is the constant false.</summary>
-        private readonly Dictionary<ILocalSymbol, bool> onlyFalse = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, Uses> byLocal = new(SymbolEqualityComparer.Default);
 
-        public static LocalWrites Of(IOperation root, CancellationToken cancellationToken)
+        public static LocalUses Of(IOperation root, CancellationToken cancellationToken)
         {
             if (ByRoot.TryGetValue(root, out var known))
             {
@@ -70,18 +94,19 @@ internal static class AssignedValues
             }
 
             // Collected outside the table, so that a cancelled walk leaves nothing behind.
-            var writes = Collect(root, cancellationToken);
-            return ByRoot.GetValue(root, _ => writes);
+            var uses = Collect(root, cancellationToken);
+            return ByRoot.GetValue(root, _ => uses);
         }
 
-        public bool IsAlwaysFalse(ILocalSymbol local) => this.onlyFalse.TryGetValue(local, out var onlyFalse) && onlyFalse;
+        /// <summary>See <see cref="GetAssignedValues"/>; computed once per local, on first request.</summary>
+        public ImmutableArray<IOperation> AssignedValues(ILocalSymbol local) =>
+            this.byLocal.TryGetValue(local, out var uses) ? uses.AssignedValues() : default;
 
-        private static LocalWrites Collect(IOperation root, CancellationToken cancellationToken)
+        private static LocalUses Collect(IOperation root, CancellationToken cancellationToken)
         {
-            var writes = new LocalWrites();
+            var result = new LocalUses();
 
-            // By the kind kept beside each operation: only declarators, local reads and initializers can write a local,
-            // and testing every operation of a large body for three interfaces was most of this walk.
+            // By the kind kept beside each operation: only declarators and local references can name a local.
             var tree = OperationWalk.FlatContents(root);
             var operations = tree.Operations;
             for (var i = 0; i < operations.Length; i++)
@@ -95,98 +120,52 @@ internal static class AssignedValues
                 {
                     case OperationKind.VariableDeclarator:
                         var declarator = (IVariableDeclaratorOperation)operations[i];
-                        if (CanHoldBoolean(declarator.Symbol.Type) && declarator.GetVariableInitializer() is { } initializer)
-                        {
-                            writes.Add(declarator.Symbol, IsFalseConstant(initializer.Value));
-                        }
-
+                        result.For(declarator.Symbol).Declarator = declarator;
                         break;
 
                     case OperationKind.LocalReference:
-                        // Most reads of a large body are of locals that can never hold false (counters, strings,
-                        // lists): telling a read from a write for each was most of this walk (5 of 15 ms on a
-                        // 20,000-line method), so only locals of a type a bool converts to are classified.
                         var reference = (ILocalReferenceOperation)operations[i];
-                        if (!CanHoldBoolean(reference.Type))
-                        {
-                            break;
-                        }
-
-                        switch (ClassifyWrite(reference))
-                        {
-                            case Write.None:
-                                break;
-                            case Write.False:
-                                writes.Add(reference.Local, isFalse: true);
-                                break;
-                            default:
-                                writes.Add(reference.Local, isFalse: false);
-                                break;
-                        }
-
-                        break;
-
-                    case OperationKind.VariableInitializer
-                        when operations[i] is IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer && IsRefInitializer(refInitializer):
-                        // `ref bool alias = ref local;` lets the alias write it.
-                        writes.Add(referenced.Local, isFalse: false);
+                        result.For(reference.Local).References.Add(reference);
                         break;
                 }
             }
 
-            return writes;
+            return result;
         }
 
-        private void Add(ILocalSymbol local, bool isFalse)
+        private Uses For(ILocalSymbol local)
         {
-            if (!isFalse)
+            if (!this.byLocal.TryGetValue(local, out var uses))
             {
-                this.onlyFalse[local] = false;
+                uses = new Uses();
+                this.byLocal.Add(local, uses);
             }
-            else if (!this.onlyFalse.ContainsKey(local))
-            {
-                this.onlyFalse[local] = true;
-            }
-        }
-    }
 
-    /// <summary>
-    /// Every value assigned to <paramref name="local"/> inside <paramref name="root"/>: its initializer and its
-    /// simple assignments. Default (unknown) when the local is also written another way (by <c>ref</c> or
-    /// <c>out</c>, a compound or deconstructing assignment, a <c>ref</c> alias), is a pattern, <c>out</c>,
-    /// <c>foreach</c> or <c>catch</c> variable, or is never assigned in <paramref name="root"/>.
-    /// </summary>
-    public static ImmutableArray<IOperation> GetAssignedValues(ILocalSymbol local, IOperation root)
-    {
-        if (local.RefKind != RefKind.None ||
-            local.DeclaringSyntaxReferences.Length != 1 ||
-            local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax)
-        {
-            return default;
+            return uses;
         }
 
-        // By kind, as in LocalWrites: asked per local, each time over the whole body.
-        var values = ImmutableArray.CreateBuilder<IOperation>();
-        var tree = OperationWalk.FlatContents(root);
-        for (var i = 0; i < tree.Operations.Length; i++)
+        /// <summary>One local's declarator and references, in pre-order; read-only once collected.</summary>
+        private sealed class Uses
         {
-            var kind = tree.KindAt(i);
-            if (kind is not (OperationKind.VariableDeclarator or OperationKind.LocalReference or OperationKind.VariableInitializer))
+            // Computed on first request; two threads asking at once both compute it, with the same result.
+            private volatile Values? values;
+
+            public IVariableDeclaratorOperation? Declarator { get; set; }
+
+            public List<ILocalReferenceOperation> References { get; } = new();
+
+            public ImmutableArray<IOperation> AssignedValues() => (this.values ??= new Values(this.Compute())).Assigned;
+
+            private ImmutableArray<IOperation> Compute()
             {
-                continue;
-            }
+                var values = ImmutableArray.CreateBuilder<IOperation>();
+                if (this.Declarator?.GetVariableInitializer() is { } initializer)
+                {
+                    values.Add(initializer.Value);
+                }
 
-            switch (tree.Operations[i])
-            {
-                case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                    if (declarator.GetVariableInitializer() is { } initializer)
-                    {
-                        values.Add(initializer.Value);
-                    }
-
-                    break;
-
-                case ILocalReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Local, local):
+                foreach (var reference in this.References)
+                {
                     switch (ClassifyWrite(reference))
                     {
                         case Write.None:
@@ -197,29 +176,20 @@ internal static class AssignedValues
                             values.Add(((ISimpleAssignmentOperation)reference.Parent!).Value);
                             break;
                     }
+                }
 
-                    break;
-
-                case IVariableInitializerOperation { Value: ILocalReferenceOperation referenced } refInitializer
-                    when SymbolEqualityComparer.Default.Equals(referenced.Local, local) && IsRefInitializer(refInitializer):
-                    return default;
+                return values.Count == 0 ? default : values.ToImmutable();
             }
         }
 
-        return values.Count == 0 ? default : values.ToImmutable();
-    }
+        /// <summary>A box for an immutable array, so that it is published with one reference write.</summary>
+        private sealed class Values
+        {
+            public Values(ImmutableArray<IOperation> assigned) => this.Assigned = assigned;
 
-    /// <summary>
-    /// True for the types a <c>bool</c> converts to without a user-defined conversion (itself, <c>bool?</c>, <c>object</c>,
-    /// <c>dynamic</c>, <c>ValueType</c>, its interfaces, a type parameter), and for a type the compiler could not bind.
-    /// A local of another type holds a <c>bool</c> only through a user-defined conversion, whose result this analysis
-    /// cannot know: it is never proven false.
-    /// </summary>
-    private static bool CanHoldBoolean(ITypeSymbol? type) =>
-        type is null ||
-        type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Object or SpecialType.System_ValueType ||
-        type.TypeKind is TypeKind.Interface or TypeKind.TypeParameter or TypeKind.Dynamic or TypeKind.Error ||
-        type.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T;
+            public ImmutableArray<IOperation> Assigned { get; }
+        }
+    }
 
     private static bool IsRefInitializer(IVariableInitializerOperation initializer) =>
         initializer.Parent is IVariableDeclaratorOperation { Symbol.RefKind: not RefKind.None };
@@ -227,9 +197,8 @@ internal static class AssignedValues
     private enum Write
     {
         None,
-        False,
 
-        /// <summary>A plain <c>=</c> of a value other than the constant false.</summary>
+        /// <summary>A plain <c>=</c>: the value assigned is known.</summary>
         Simple,
         Other,
     }
@@ -240,12 +209,18 @@ internal static class AssignedValues
         switch (parent)
         {
             case ISimpleAssignmentOperation assignment when assignment.Target == reference:
-                return assignment.IsRef ? Write.Other : IsFalseConstant(assignment.Value) ? Write.False : Write.Simple;
+                return assignment.IsRef ? Write.Other : Write.Simple;
             case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation:
                 return Write.Other;
             case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
                 return Write.Other;
             case ISimpleAssignmentOperation { IsRef: true }:
+                return Write.Other;
+
+            // Aliases that can write it later: `ref bool alias = ref local;`, `ref (c ? ref local : ref other)`, `&local`.
+            case IVariableInitializerOperation initializer when IsRefInitializer(initializer):
+                return Write.Other;
+            case IConditionalOperation { IsRef: true } or IAddressOfOperation:
                 return Write.Other;
         }
 

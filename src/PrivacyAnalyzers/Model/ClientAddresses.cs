@@ -105,7 +105,7 @@ internal sealed class ClientAddresses
                 return false;
 
             case ILocalReferenceOperation local:
-                var values = AssignedValues.GetAssignedValues(local.Local, local.GetRoot());
+                var values = AssignedValues.GetAssignedValues(local.Local, local.GetRoot(), cancellationToken);
                 if (!values.IsDefault)
                 {
                     foreach (var assigned in values)

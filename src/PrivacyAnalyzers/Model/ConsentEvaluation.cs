@@ -55,7 +55,7 @@ internal sealed class ConsentEvaluation
             case ILocalReferenceOperation local:
                 if (!this.locals.TryGetValue(local.Local, out var values))
                 {
-                    values = AssignedValues.GetAssignedValues(local.Local, this.root);
+                    values = AssignedValues.GetAssignedValues(local.Local, this.root, this.CancellationToken);
                     this.locals[local.Local] = values;
                 }
 

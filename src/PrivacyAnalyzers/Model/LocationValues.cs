@@ -142,7 +142,7 @@ internal sealed class LocationValues
                 return null;
 
             case ILocalReferenceOperation local:
-                var values = AssignedValues.GetAssignedValues(local.Local, local.GetRoot());
+                var values = AssignedValues.GetAssignedValues(local.Local, local.GetRoot(), cancellationToken);
                 return values.IsDefault ? null : this.DescribeAny(values, configured, depth, cancellationToken);
 
             default:

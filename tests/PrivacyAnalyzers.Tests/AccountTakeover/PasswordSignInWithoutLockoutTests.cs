@@ -271,6 +271,48 @@ public sealed class PasswordSignInWithoutLockoutTests
     }
 
     [Fact]
+    public async Task LocalsWrittenThroughAnAlias_AreNotFlagged_TheirNeighboursStillAre()
+    {
+        // A ref local, a ref conditional or a pointer can write a local later without naming it: such a local is
+        // unknown. The locals declared beside them, only ever false, are still flagged.
+        var source = Usings + """
+            public class C
+            {
+                public async Task M(SignInManager<IdentityUser> s, bool strict)
+                {
+                    var aliased = false;
+                    ref bool alias = ref aliased;
+                    alias = true;
+                    var either = false;
+                    var other = false;
+                    (strict ? ref either : ref other) = true;
+                    var pointed = false;
+                    unsafe
+                    {
+                        bool* pointer = &pointed;
+                        *pointer = true;
+                    }
+
+                    var plain = false;
+
+                    await s.PasswordSignInAsync("u", "p", false, aliased);
+                    await s.PasswordSignInAsync("u", "p", false, either);
+                    await s.PasswordSignInAsync("u", "p", false, other);
+                    await s.PasswordSignInAsync("u", "p", false, pointed);
+                    await s.PasswordSignInAsync("u", "p", false, {|#0:plain|});
+                }
+            }
+            """;
+
+        var test = new Verify.Test { TestCode = source };
+        test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectCompilationOptions(
+            projectId,
+            ((Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions)solution.GetProject(projectId)!.CompilationOptions!).WithAllowUnsafe(true)));
+        test.ExpectedDiagnostics.Add(Verify.Diagnostic().WithLocation(0).WithArguments("PasswordSignInAsync"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task SubclassOfSignInManager_AndItsOverride_AreFlagged()
     {
         var source = Usings + """
