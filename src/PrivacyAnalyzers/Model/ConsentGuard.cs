@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PrivacyAnalyzers.Internals;
 
 namespace PrivacyAnalyzers.Model;
 
@@ -25,6 +26,7 @@ internal sealed class ConsentGuard
     private readonly ConsentSettings settings;
     private readonly CancellationToken cancellationToken;
     private readonly Dictionary<ControlFlowGraph, FunctionPaths> functions = new();
+    private readonly Dictionary<ControlFlowGraph, GraphPositions> positions = new();
 
     /// <param name="consent">What counts as a consent check for the rule.</param>
     /// <param name="settings">The options in force for the file.</param>
@@ -44,14 +46,14 @@ internal sealed class ConsentGuard
     /// <param name="root">The root of that operation block, in the original operation tree.</param>
     public bool IsGuarded(ControlFlowGraph graph, IOperation root, IOperation source)
     {
-        var function = GetFunctionGraph(graph, root, source, this.cancellationToken);
+        var function = this.GetFunctionGraph(graph, root, source);
         if (function is null)
         {
             return false;
         }
 
-        var sourceBlocks = FindBlocks(function, source);
-        if (sourceBlocks.Count == 0)
+        var places = this.PositionsIn(function).PlacesOf(source);
+        if (places.Count == 0)
         {
             return false;
         }
@@ -65,17 +67,29 @@ internal sealed class ConsentGuard
             this.functions[function] = paths;
         }
 
-        foreach (var block in sourceBlocks)
+        foreach (var place in places)
         {
             // In a block with an assertion, a source after the assertion is guarded by it.
-            var barrier = paths.Barriers[block.Ordinal];
-            if (paths.Reached[block.Ordinal] && !(barrier >= 0 && PositionIn(block, source) > barrier))
+            var barrier = paths.Barriers[place.Block];
+            if (paths.Reached[place.Block] && !(barrier >= 0 && place.Position > barrier))
             {
                 return false;
             }
         }
 
         return true;
+    }
+
+    /// <summary>Where <paramref name="graph"/> evaluates each operation, found once per graph however many sources it has.</summary>
+    private GraphPositions PositionsIn(ControlFlowGraph graph)
+    {
+        if (!this.positions.TryGetValue(graph, out var found))
+        {
+            found = new GraphPositions(graph, this.cancellationToken);
+            this.positions[graph] = found;
+        }
+
+        return found;
     }
 
     /// <summary>For each block, the index of its first consent assertion among its operations, or -1.</summary>
@@ -98,22 +112,8 @@ internal sealed class ConsentGuard
         return barriers;
     }
 
-    /// <summary>The index of the operation of <paramref name="block"/> that evaluates <paramref name="source"/> (its branch value comes last).</summary>
-    private static int PositionIn(BasicBlock block, IOperation source)
-    {
-        for (var i = 0; i < block.Operations.Length; i++)
-        {
-            if (Contains(block.Operations[i], source))
-            {
-                return i;
-            }
-        }
-
-        return block.Operations.Length;
-    }
-
     /// <summary>The graph of the innermost lambda or local function around <paramref name="source"/>, or of the block itself.</summary>
-    private static ControlFlowGraph? GetFunctionGraph(ControlFlowGraph graph, IOperation root, IOperation source, CancellationToken cancellationToken)
+    private ControlFlowGraph? GetFunctionGraph(ControlFlowGraph graph, IOperation root, IOperation source)
     {
         var functions = new Stack<IOperation>();
         for (var current = source.Parent; current is not null && current != root; current = current.Parent)
@@ -129,8 +129,10 @@ internal sealed class ConsentGuard
         {
             result = functions.Pop() switch
             {
-                ILocalFunctionOperation local => GetLocalFunctionGraph(result, local.Symbol, cancellationToken),
-                IAnonymousFunctionOperation lambda => GetLambdaGraph(result, lambda.Symbol, cancellationToken),
+                ILocalFunctionOperation local => GetLocalFunctionGraph(result, local.Symbol, this.cancellationToken),
+                IAnonymousFunctionOperation lambda => this.PositionsIn(result).LambdaOf(lambda.Symbol) is { } flowLambda
+                    ? result.GetAnonymousFunctionControlFlowGraph(flowLambda, this.cancellationToken)
+                    : null,
                 _ => null,
             };
 
@@ -154,70 +156,6 @@ internal sealed class ConsentGuard
         }
 
         return null;
-    }
-
-    private static ControlFlowGraph? GetLambdaGraph(ControlFlowGraph graph, IMethodSymbol symbol, CancellationToken cancellationToken)
-    {
-        foreach (var block in graph.Blocks)
-        {
-            foreach (var operation in BlockOperations(block))
-            {
-                foreach (var descendant in operation.DescendantsAndSelf())
-                {
-                    if (descendant is IFlowAnonymousFunctionOperation lambda && SymbolEqualityComparer.Default.Equals(lambda.Symbol, symbol))
-                    {
-                        return graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
-                    }
-                }
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The blocks where the graph's copy of <paramref name="source"/> (same syntax, same kind) is evaluated.</summary>
-    private static List<BasicBlock> FindBlocks(ControlFlowGraph graph, IOperation source)
-    {
-        var blocks = new List<BasicBlock>();
-        foreach (var block in graph.Blocks)
-        {
-            foreach (var operation in BlockOperations(block))
-            {
-                if (Contains(operation, source))
-                {
-                    blocks.Add(block);
-                    break;
-                }
-            }
-        }
-
-        return blocks;
-    }
-
-    private static bool Contains(IOperation operation, IOperation source)
-    {
-        foreach (var descendant in operation.DescendantsAndSelf())
-        {
-            if (descendant.Kind == source.Kind && descendant.Syntax == source.Syntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static IEnumerable<IOperation> BlockOperations(BasicBlock block)
-    {
-        foreach (var operation in block.Operations)
-        {
-            yield return operation;
-        }
-
-        if (block.BranchValue is { } branchValue)
-        {
-            yield return branchValue;
-        }
     }
 
     /// <summary>The blocks reachable from the entry without taking the "consent given" outcome of any check or passing an assertion.</summary>
