@@ -17,6 +17,8 @@ internal static class Report
     {
         [PlantedPattern.SignInWithoutLockout] = DiagnosticIds.PasswordSignInWithoutLockout,
         [PlantedPattern.WeakIdentityOption] = DiagnosticIds.WeakIdentityOptions,
+        [PlantedPattern.LocationLogged] = DiagnosticIds.LocationWrittenToLog,
+        [PlantedPattern.LocationWithoutConsent] = DiagnosticIds.GeolocationWithoutConsent,
     };
 
     private static readonly JsonSerializerOptions JsonOptions = new()

@@ -76,7 +76,7 @@ internal sealed class Workload
             input.Unit,
             Compile("Pathological", input.Files, OutputKind.DynamicallyLinkedLibrary, severities),
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            new Dictionary<string, int> { [PlantedPattern.SignInWithoutLockout] = input.IsGenerated ? 0 : input.SignInsWithoutLockout });
+            input.Planted);
 
     private static CSharpCompilation Compile(string name, IEnumerable<CorpusFile> files, OutputKind kind, ImmutableDictionary<string, ReportDiagnostic> severities) =>
         CSharpCompilation.Create(

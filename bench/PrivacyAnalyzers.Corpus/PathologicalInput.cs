@@ -6,20 +6,22 @@ namespace PrivacyAnalyzers.Corpus;
 
 /// <summary>
 /// Inputs shaped to break an analyzer that is not linear or not defensive: one enormous method, deeply nested
-/// lambdas, thousands of endpoints in one file, and a generated file. Each plants sign-ins without lockout
-/// (<see cref="PlantedPattern.SignInWithoutLockout"/>) at a fixed rate, through a local where that makes a naive
-/// data-flow check quadratic. <c>scale</c> 1 gives the sizes the robustness tests use; the benchmark also runs a
+/// lambdas, thousands of endpoints in one file, a generated file, and long methods that log thousands of locals or
+/// read the location thousands of times. Each plants one pattern at a fixed rate (sign-ins without lockout, coordinates
+/// written to a log, location reads without consent), through a local or beside thousands of its guarded kind where
+/// that makes a naive analysis quadratic. <c>scale</c> 1 gives the sizes the robustness tests use; the benchmark also runs a
 /// smaller scale to check that time grows in proportion.
 /// </summary>
 public sealed class PathologicalInput
 {
-    private PathologicalInput(string name, int size, string unit, IReadOnlyList<CorpusFile> files, int signInsWithoutLockout, bool generated)
+    private PathologicalInput(string name, int size, string unit, IReadOnlyList<CorpusFile> files, string pattern, int planted, bool generated = false)
     {
         this.Name = name;
         this.Size = size;
         this.Unit = unit;
         this.Files = files;
-        this.SignInsWithoutLockout = signInsWithoutLockout;
+        this.Pattern = pattern;
+        this.Count = planted;
         this.IsGenerated = generated;
     }
 
@@ -34,8 +36,14 @@ public sealed class PathologicalInput
 
     public int Lines => this.Files.Sum(f => f.Lines);
 
-    /// <summary>Sign-ins with lockout off that an analyzer of generated code would see.</summary>
-    public int SignInsWithoutLockout { get; }
+    /// <summary>The <see cref="PlantedPattern"/> planted.</summary>
+    public string Pattern { get; }
+
+    /// <summary>How many times <see cref="Pattern"/> is planted, as an analyzer of generated code would see it.</summary>
+    public int Count { get; }
+
+    /// <summary>What the analyzers should report, by <see cref="PlantedPattern"/>: nothing in generated code.</summary>
+    public IReadOnlyDictionary<string, int> Planted => new Dictionary<string, int> { [this.Pattern] = this.IsGenerated ? 0 : this.Count };
 
     /// <summary>The input is generated code (analyzers configured not to analyze it should report nothing).</summary>
     public bool IsGenerated { get; }
@@ -46,6 +54,8 @@ public sealed class PathologicalInput
         NestedLambdas(Scaled(120, scale)),
         ManyEndpoints(Scaled(5_000, scale)),
         GeneratedFile(Scaled(4_000, scale)),
+        LoggedLocals(Scaled(10_000, scale)),
+        LocationReads(Scaled(4_000, scale)),
     };
 
     private static int Scaled(int size, double scale) => System.Math.Max(1, (int)(size * scale));
@@ -97,7 +107,101 @@ public sealed class PathologicalInput
         w.Line("return total + text.Length;");
         w.Close();
         w.Close();
-        return new PathologicalInput("20,000-line method", lines, "lines", new[] { new CorpusFile("/pathological/LongMethod.cs", w.ToString(), w.Lines) }, planted, generated: false);
+        return new PathologicalInput("20,000-line method", lines, "lines", new[] { new CorpusFile("/pathological/LongMethod.cs", w.ToString(), w.Lines) }, PlantedPattern.SignInWithoutLockout, planted);
+    }
+
+    /// <summary>
+    /// One method of <paramref name="lines"/> statements, each pair a local and a log call that writes it; every tenth
+    /// local is a coordinate. An analyzer that walks the method again for each local it follows is quadratic here.
+    /// </summary>
+    public static PathologicalInput LoggedLocals(int lines)
+    {
+        var w = new CodeWriter();
+        Usings(w);
+        w.Line("using Microsoft.Extensions.Logging;").Line();
+        w.Line("namespace Pathological;").Line();
+        w.Open("public sealed class Visit");
+        w.Line("public string UserId { get; set; } = string.Empty;").Line();
+        w.Line("public double Latitude { get; set; }").Line();
+        w.Line("public double Longitude { get; set; }");
+        w.Close().Line();
+        w.Open("public static class LoggedLocals");
+        w.Open("public static void Run(ILogger logger, Visit visit)");
+        var planted = 0;
+        for (var i = 0; i < lines / 2; i++)
+        {
+            if (i % 10 == 0)
+            {
+                w.Line("var v" + Int(i) + " = visit.Latitude;");
+                planted++;
+            }
+            else
+            {
+                w.Line("var v" + Int(i) + " = \"n" + Int(i) + "\";");
+            }
+
+            w.Line("logger.LogInformation(\"{Value}\", v" + Int(i) + ");");
+        }
+
+        w.Close();
+        w.Close();
+        return new PathologicalInput("10,000-line method logging locals", lines, "lines", new[] { new CorpusFile("/pathological/LoggedLocals.cs", w.ToString(), w.Lines) }, PlantedPattern.LocationLogged, planted);
+    }
+
+    /// <summary>
+    /// One method of <paramref name="lines"/> lines reading the device's location thousands of times, nine in ten under
+    /// a consent check; against a stand-in for MAUI's <c>Geolocation</c> (the tests' stubs declare the same names).
+    /// An analyzer that searches the function's control-flow graph again for each read is quadratic here.
+    /// </summary>
+    public static PathologicalInput LocationReads(int lines)
+    {
+        var w = new CodeWriter();
+        w.Line("using System;").Line("using System.Threading.Tasks;").Line("using Microsoft.Maui.Devices.Sensors;").Line();
+        w.Line("namespace Pathological;").Line();
+        w.Open("public interface IParentalConsents");
+        w.Line("bool HasConsent(Guid childId);");
+        w.Close().Line();
+        w.Open("public static class LocationReads");
+        w.Open("public static async Task<double> Run(IParentalConsents consents, Guid child)");
+        w.Line("var total = 0.0;");
+        var planted = 0;
+        for (var i = 0; i < lines / 2; i++)
+        {
+            var local = "l" + Int(i);
+            if (i % 10 == 0)
+            {
+                w.Line("var " + local + " = await Geolocation.GetLocationAsync();");
+                w.Line("total += " + local + "?.Latitude ?? 0;");
+                planted++;
+            }
+            else
+            {
+                w.Line("if (consents.HasConsent(child)) { var " + local + " = await Geolocation.GetLocationAsync(); total += " + local + "?.Latitude ?? 0; }");
+                w.Line("total += " + Int(i % 7) + ";");
+            }
+        }
+
+        w.Line("return total;");
+        w.Close();
+        w.Close();
+
+        var maui = new CodeWriter();
+        maui.Line("using System.Threading.Tasks;").Line();
+        maui.Line("namespace Microsoft.Maui.Devices.Sensors;").Line();
+        maui.Open("public class Location");
+        maui.Line("public double Latitude { get; set; }").Line();
+        maui.Line("public double Longitude { get; set; }");
+        maui.Close().Line();
+        maui.Open("public static class Geolocation");
+        maui.Line("public static Task<Location?> GetLocationAsync() => Task.FromResult<Location?>(null);");
+        maui.Close();
+
+        var files = new[]
+        {
+            new CorpusFile("/pathological/LocationReads.cs", w.ToString(), w.Lines),
+            new CorpusFile("/pathological/MauiStandIn.cs", maui.ToString(), maui.Lines),
+        };
+        return new PathologicalInput("4,000-line method reading locations", lines, "lines", files, PlantedPattern.LocationWithoutConsent, planted);
     }
 
     /// <summary>Lambdas nested <paramref name="depth"/> deep; each level signs in through a local of the outermost one.</summary>
@@ -126,7 +230,7 @@ public sealed class PathologicalInput
 
         w.Close();
         w.Close();
-        return new PathologicalInput("deeply nested lambdas", depth, "levels", new[] { new CorpusFile("/pathological/NestedLambdas.cs", w.ToString(), w.Lines) }, depth, generated: false);
+        return new PathologicalInput("deeply nested lambdas", depth, "levels", new[] { new CorpusFile("/pathological/NestedLambdas.cs", w.ToString(), w.Lines) }, PlantedPattern.SignInWithoutLockout, depth);
     }
 
     /// <summary>One file mapping <paramref name="count"/> minimal-API endpoints; every 10th signs in without lockout, through a field.</summary>
@@ -166,7 +270,7 @@ public sealed class PathologicalInput
         w.Line("return app;");
         w.Close();
         w.Close();
-        return new PathologicalInput("5,000 endpoints in one file", count, "endpoints", new[] { new CorpusFile("/pathological/ManyEndpoints.cs", w.ToString(), w.Lines) }, planted, generated: false);
+        return new PathologicalInput("5,000 endpoints in one file", count, "endpoints", new[] { new CorpusFile("/pathological/ManyEndpoints.cs", w.ToString(), w.Lines) }, PlantedPattern.SignInWithoutLockout, planted);
     }
 
     /// <summary>A generated file (<c>&lt;auto-generated&gt;</c> header, .g.cs name) full of patterns.</summary>
@@ -192,6 +296,6 @@ public sealed class PathologicalInput
             index++;
         }
 
-        return new PathologicalInput("generated file", lines, "lines", new[] { new CorpusFile("/pathological/Client.g.cs", w.ToString(), w.Lines) }, planted, generated: true);
+        return new PathologicalInput("generated file", lines, "lines", new[] { new CorpusFile("/pathological/Client.g.cs", w.ToString(), w.Lines) }, PlantedPattern.SignInWithoutLockout, planted, generated: true);
     }
 }

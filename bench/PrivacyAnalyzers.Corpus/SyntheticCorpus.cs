@@ -65,6 +65,10 @@ public static class PlantedPattern
     /// <summary>The microphone started with no consent check before it.</summary>
     public const string MicrophoneWithoutConsent = "microphone-without-consent";
 
+    /// <summary>A coordinate written to a log through a local (planted by the pathological inputs only).</summary>
+    public const string LocationLogged = "location-logged";
+
+    /// <summary>The patterns the synthetic corpus plants.</summary>
     public static IReadOnlyList<string> All { get; } = new[]
     {
         SignInWithoutLockout, WeakIdentityOption, RecordingServedWithoutOwnerCheck, SoftDeleteOnly,
