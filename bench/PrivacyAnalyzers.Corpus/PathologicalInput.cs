@@ -7,10 +7,10 @@ namespace PrivacyAnalyzers.Corpus;
 /// <summary>
 /// Inputs shaped to break an analyzer that is not linear or not defensive: one enormous method, deeply nested
 /// lambdas, thousands of endpoints in one file, a generated file, and long methods that log thousands of locals or
-/// read the location thousands of times. Each plants one pattern at a fixed rate (sign-ins without lockout, coordinates
-/// written to a log, location reads without consent), through a local or beside thousands of its guarded kind where
-/// that makes a naive analysis quadratic. <c>scale</c> 1 gives the sizes the robustness tests use; the benchmark also runs a
-/// smaller scale to check that time grows in proportion.
+/// read the location thousands of times. Each plants one pattern at a fixed rate (sign-ins without lockout,
+/// coordinates written to a log, location reads without consent), through a local or among thousands of guarded
+/// ones where that makes a naive analysis quadratic. <c>scale</c> 1 gives the sizes the robustness tests use; the
+/// benchmark also runs a smaller scale to check that time grows in proportion.
 /// </summary>
 public sealed class PathologicalInput
 {
@@ -21,7 +21,7 @@ public sealed class PathologicalInput
         this.Unit = unit;
         this.Files = files;
         this.Pattern = pattern;
-        this.Count = planted;
+        this.PlantedCount = planted;
         this.IsGenerated = generated;
     }
 
@@ -40,10 +40,10 @@ public sealed class PathologicalInput
     public string Pattern { get; }
 
     /// <summary>How many times <see cref="Pattern"/> is planted, as an analyzer of generated code would see it.</summary>
-    public int Count { get; }
+    public int PlantedCount { get; }
 
     /// <summary>What the analyzers should report, by <see cref="PlantedPattern"/>: nothing in generated code.</summary>
-    public IReadOnlyDictionary<string, int> Planted => new Dictionary<string, int> { [this.Pattern] = this.IsGenerated ? 0 : this.Count };
+    public IReadOnlyDictionary<string, int> Planted => new Dictionary<string, int> { [this.Pattern] = this.IsGenerated ? 0 : this.PlantedCount };
 
     /// <summary>The input is generated code (analyzers configured not to analyze it should report nothing).</summary>
     public bool IsGenerated { get; }
