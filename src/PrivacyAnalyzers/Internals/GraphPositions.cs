@@ -38,22 +38,6 @@ internal sealed class GraphPositions
         }
     }
 
-    /// <summary>A block that evaluates a copy of an operation, and the index of the first of its operations that contains it.</summary>
-    public readonly struct Place
-    {
-        public Place(int block, int position)
-        {
-            this.Block = block;
-            this.Position = position;
-        }
-
-        /// <summary>The block's ordinal.</summary>
-        public int Block { get; }
-
-        /// <summary>The index among the block's operations; the operation count for its branch value.</summary>
-        public int Position { get; }
-    }
-
     /// <summary>Every block that evaluates a copy of <paramref name="original"/>, in the graph's block order.</summary>
     public List<Place> PlacesOf(IOperation original)
     {
@@ -117,6 +101,22 @@ internal sealed class GraphPositions
 
         this.occurrences.Add(new Occurrence(kind, block, position, head));
         this.firstBySyntax[syntax] = this.occurrences.Count - 1;
+    }
+
+    /// <summary>A block that evaluates a copy of an operation, and the index of the first of its operations that contains it.</summary>
+    public readonly struct Place
+    {
+        public Place(int block, int position)
+        {
+            this.Block = block;
+            this.Position = position;
+        }
+
+        /// <summary>The block's ordinal.</summary>
+        public int Block { get; }
+
+        /// <summary>The index among the block's operations; the operation count for its branch value.</summary>
+        public int Position { get; }
     }
 
     private readonly struct Occurrence
