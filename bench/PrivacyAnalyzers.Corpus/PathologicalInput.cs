@@ -6,8 +6,8 @@ namespace PrivacyAnalyzers.Corpus;
 
 /// <summary>
 /// Inputs shaped to break an analyzer that is not linear or not defensive: one enormous method, deeply nested
-/// lambdas, thousands of endpoints in one file, a generated file, and long methods that log thousands of locals or
-/// read the location thousands of times. Each plants one pattern at a fixed rate (sign-ins without lockout,
+/// lambdas, thousands of endpoints in one file, a generated file, long methods that log thousands of locals or read
+/// the location thousands of times, and a class with thousands of lockout fields. Each plants one pattern at a fixed rate (sign-ins without lockout,
 /// coordinates written to a log, location reads without consent), through a local or among thousands of guarded
 /// ones where that makes a naive analysis quadratic. <c>scale</c> 1 gives the sizes the robustness tests use; the
 /// benchmark also runs a smaller scale to check that time grows in proportion.
@@ -56,6 +56,7 @@ public sealed class PathologicalInput
         GeneratedFile(Scaled(4_000, scale)),
         LoggedLocals(Scaled(10_000, scale)),
         LocationReads(Scaled(4_000, scale)),
+        LockoutFields(Scaled(2_000, scale)),
     };
 
     private static int Scaled(int size, double scale) => System.Math.Max(1, (int)(size * scale));
@@ -202,6 +203,33 @@ public sealed class PathologicalInput
             new CorpusFile("/pathological/MauiStandIn.cs", maui.ToString(), maui.Lines),
         };
         return new PathologicalInput("4,000-line method reading locations", lines, "lines", files, PlantedPattern.LocationWithoutConsent, planted);
+    }
+
+    /// <summary>
+    /// One class with <paramref name="count"/> private bool fields, each only ever false and passed as
+    /// <c>lockoutOnFailure</c> by a method of its own. An analyzer that scans the class again for each field's writes
+    /// is quadratic here.
+    /// </summary>
+    public static PathologicalInput LockoutFields(int count)
+    {
+        var w = new CodeWriter();
+        Usings(w);
+        w.Line("namespace Pathological;").Line();
+        w.Open("public sealed class LockoutFields");
+        for (var i = 0; i < count; i++)
+        {
+            w.Line("private static readonly bool lockout" + Int(i) + " = false;");
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            w.Line();
+            w.Line("public async Task<bool> SignIn" + Int(i) + "(SignInManager<IdentityUser> signIn, string user, string password) =>");
+            w.Line("    (await signIn.PasswordSignInAsync(user, password, false, lockout" + Int(i) + ")).Succeeded;");
+        }
+
+        w.Close();
+        return new PathologicalInput("2,000 lockout fields in one class", count, "fields", new[] { new CorpusFile("/pathological/LockoutFields.cs", w.ToString(), w.Lines) }, PlantedPattern.SignInWithoutLockout, count);
     }
 
     /// <summary>Lambdas nested <paramref name="depth"/> deep; each level signs in through a local of the outermost one.</summary>
