@@ -251,8 +251,8 @@ internal static class AssignedValues
     /// </summary>
     private static bool FieldIsAlwaysFalse(IFieldSymbol field, CancellationToken cancellationToken)
     {
-        // The scan covers the whole containing type: once per field, not once per use (a large class that
-        // passes the same field in many calls would otherwise be quadratic).
+        // Decided once per field, not once per use (a large class that passes the same field in many calls would
+        // otherwise be quadratic); the containing type is scanned once for all its fields (below).
         if (FieldVerdicts.TryGetValue(field, out var known))
         {
             return known == AlwaysFalse;
