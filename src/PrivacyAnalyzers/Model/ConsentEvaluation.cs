@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -18,7 +17,6 @@ internal sealed class ConsentEvaluation
 {
     private readonly IOperation root;
     private readonly Func<CaptureId, ImmutableArray<IOperation>>? captures;
-    private readonly Dictionary<ILocalSymbol, ImmutableArray<IOperation>> locals = new(SymbolEqualityComparer.Default);
 
     public ConsentEvaluation(ConsentSettings settings, IOperation root, Func<CaptureId, ImmutableArray<IOperation>>? captures, CancellationToken cancellationToken)
         : this(settings, root, captures, allowSummaries: true, cancellationToken)
@@ -53,13 +51,8 @@ internal sealed class ConsentEvaluation
         switch (reference)
         {
             case ILocalReferenceOperation local:
-                if (!this.locals.TryGetValue(local.Local, out var values))
-                {
-                    values = AssignedValues.GetAssignedValues(local.Local, this.root, this.CancellationToken);
-                    this.locals[local.Local] = values;
-                }
-
-                return values;
+                // Kept per local of the tree by AssignedValues, however many evaluations ask.
+                return AssignedValues.GetAssignedValues(local.Local, this.root, this.CancellationToken);
 
             case IFlowCaptureReferenceOperation capture when this.captures is not null:
                 return this.captures(capture.Id);
