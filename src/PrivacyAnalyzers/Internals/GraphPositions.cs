@@ -49,7 +49,7 @@ internal sealed class GraphPositions
                 var occurrence = this.occurrences[index];
                 if (occurrence.Kind == original.Kind)
                 {
-                    places.Add(new Place(occurrence.Block, occurrence.Position));
+                    places.Add(occurrence.Place);
                 }
             }
 
@@ -66,6 +66,8 @@ internal sealed class GraphPositions
 
     private void AddAll(IOperation operation, int block, int position)
     {
+        // Roslyn's own walk, not OperationWalk: a graph's operations are walked once here, and keeping them among
+        // the recent trees would only push out the method bodies the rules share.
         foreach (var descendant in operation.DescendantsAndSelf())
         {
             if (descendant is IFlowAnonymousFunctionOperation lambda && !this.lambdas.ContainsKey(lambda.Symbol))
@@ -87,19 +89,19 @@ internal sealed class GraphPositions
         for (var index = head; index >= 0; index = this.occurrences[index].Next)
         {
             var known = this.occurrences[index];
-            if (known.Block == block && known.Kind == kind)
+            if (known.Place.Block == block && known.Kind == kind)
             {
                 return;
             }
 
-            if (known.Block != block)
+            if (known.Place.Block != block)
             {
                 // Blocks are walked in order: an occurrence of an earlier block means none of this block precedes it.
                 break;
             }
         }
 
-        this.occurrences.Add(new Occurrence(kind, block, position, head));
+        this.occurrences.Add(new Occurrence(kind, new Place(block, position), head));
         this.firstBySyntax[syntax] = this.occurrences.Count - 1;
     }
 
@@ -121,19 +123,16 @@ internal sealed class GraphPositions
 
     private readonly struct Occurrence
     {
-        public Occurrence(OperationKind kind, int block, int position, int next)
+        public Occurrence(OperationKind kind, Place place, int next)
         {
             this.Kind = kind;
-            this.Block = block;
-            this.Position = position;
+            this.Place = place;
             this.Next = next;
         }
 
         public OperationKind Kind { get; }
 
-        public int Block { get; }
-
-        public int Position { get; }
+        public Place Place { get; }
 
         /// <summary>The previous occurrence of the same syntax, or -1.</summary>
         public int Next { get; }
