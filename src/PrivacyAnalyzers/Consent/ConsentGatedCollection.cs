@@ -12,7 +12,8 @@ namespace PrivacyAnalyzers.Consent;
 
 /// <summary>
 /// The analysis PRIV020 and PRIV030 share: find the sources of one kind of data in each operation block, and
-/// only for a block that has one, build its control-flow graph and report the sources no consent check guards.
+/// only for a block that has one, judge them by its statements or, where those do not tell, by its control-flow
+/// graph, and report the sources no consent check guards.
 /// A compilation that references none of the source APIs (and configures none) registers nothing at all.
 /// </summary>
 internal static class ConsentGatedCollection
@@ -69,7 +70,7 @@ internal static class ConsentGatedCollection
 
             blockStart.RegisterOperationBlockEndAction(context =>
             {
-                // The control-flow graph is built only here, only for a block with a source.
+                // Sources are judged only here, only in a block that has one.
                 if (found.Count == 0)
                 {
                     return;
@@ -109,6 +110,12 @@ internal static class ConsentGatedCollection
         if (block is null || !HasControlFlowGraph(block))
         {
             return false;
+        }
+
+        // Most sources are answered by the statements around them; the graph (costly on a long method) only when not.
+        if (guard.IsGuardedByStatements(block, source) is { } answered)
+        {
+            return answered;
         }
 
         ControlFlowGraph graph = context.GetControlFlowGraph(block);

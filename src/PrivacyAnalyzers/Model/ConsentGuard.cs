@@ -27,6 +27,7 @@ internal sealed class ConsentGuard
     private readonly CancellationToken cancellationToken;
     private readonly Dictionary<ControlFlowGraph, FunctionPaths> functions = new();
     private readonly Dictionary<ControlFlowGraph, GraphPositions> positions = new();
+    private readonly Dictionary<IOperation, ConsentStructure> structures = new();
 
     /// <param name="consent">What counts as a consent check for the rule.</param>
     /// <param name="settings">The options in force for the file.</param>
@@ -35,6 +36,23 @@ internal sealed class ConsentGuard
         this.consent = consent;
         this.settings = settings;
         this.cancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// The answer of <see cref="IsGuarded"/> read from the statements of <paramref name="root"/> without a control-flow
+    /// graph, or null when they do not tell (see <see cref="ConsentStructure"/>). Read once per block.
+    /// </summary>
+    /// <param name="root">The root of the operation block that contains <paramref name="source"/>.</param>
+    public bool? IsGuardedByStatements(IOperation root, IOperation source)
+    {
+        if (!this.structures.TryGetValue(root, out var structure))
+        {
+            var evaluation = new ConsentEvaluation(this.settings, root, captures: null, this.cancellationToken);
+            structure = ConsentStructure.Read(root, this.consent, evaluation, this.cancellationToken);
+            this.structures[root] = structure;
+        }
+
+        return structure.IsGuarded(source);
     }
 
     /// <summary>

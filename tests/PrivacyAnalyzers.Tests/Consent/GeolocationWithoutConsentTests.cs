@@ -10,7 +10,7 @@ namespace PrivacyAnalyzers.Tests.Consent;
 /// <summary>PRIV020: geolocation collected without a consent check (device APIs; IP geolocation is in <see cref="IpGeolocationTests"/>).</summary>
 public sealed class GeolocationWithoutConsentTests
 {
-    private const string Usings = """
+    internal const string Usings = """
         using System;
         using System.Collections.Generic;
         using System.Threading.Tasks;
@@ -20,7 +20,7 @@ public sealed class GeolocationWithoutConsentTests
         """;
 
     /// <summary>Appended after each test's code, so that a test can add using directives at its top.</summary>
-    private const string Declarations = """
+    internal const string Declarations = """
 
         public interface IParentalConsents
         {

@@ -10,7 +10,7 @@ namespace PrivacyAnalyzers.Tests.Consent;
 /// <summary>PRIV030: voice captured without a consent check (NAudio is the real package; the other platforms are stubs).</summary>
 public sealed class VoiceCaptureWithoutConsentTests
 {
-    private const string Usings = """
+    internal const string Usings = """
         using System;
         using System.Threading.Tasks;
         using Microsoft.Maui.ApplicationModel;
@@ -18,7 +18,7 @@ public sealed class VoiceCaptureWithoutConsentTests
 
         """;
 
-    private const string Declarations = """
+    internal const string Declarations = """
 
         public interface IChildConsents
         {
