@@ -90,6 +90,11 @@ internal static class AssignedValues
 
         private readonly Dictionary<ILocalSymbol, Uses> byLocal = new(SymbolEqualityComparer.Default);
 
+        // The flattened body the references' indexes point into.
+        private readonly OperationArray operations;
+
+        private LocalUses(OperationArray operations) => this.operations = operations;
+
         public static LocalUses Of(IOperation root, CancellationToken cancellationToken)
         {
             if (ByRoot.TryGetValue(root, out var known))
@@ -104,15 +109,18 @@ internal static class AssignedValues
 
         /// <summary>See <see cref="GetAssignedValues"/>; computed once per local, on first request.</summary>
         public ImmutableArray<IOperation> AssignedValues(ILocalSymbol local) =>
-            this.byLocal.TryGetValue(local, out var uses) ? uses.AssignedValues() : default;
+            this.byLocal.TryGetValue(local, out var uses) ? uses.AssignedValues(this.operations) : default;
 
         private static LocalUses Collect(IOperation root, CancellationToken cancellationToken)
         {
-            var result = new LocalUses();
-
-            // By the kind kept beside each operation: only declarators and local references can name a local.
+            // By the kind kept beside each operation: only declarators and local references can name a local. A
+            // reference is grouped by the local the flattener read from it and kept as its index: the operation itself
+            // is fetched again only to classify the references of a local someone asks about.
             var tree = OperationWalk.FlatContents(root);
             var operations = tree.Operations;
+            var result = new LocalUses(operations);
+            var locals = tree.ReferencedLocals;
+            var nextLocal = 0;
             for (var i = 0; i < operations.Length; i++)
             {
                 if ((i & 0x3FF) == 0x3FF)
@@ -128,8 +136,7 @@ internal static class AssignedValues
                         break;
 
                     case OperationKind.LocalReference:
-                        var reference = (ILocalReferenceOperation)operations[i];
-                        result.For(reference.Local).References.Add(reference);
+                        result.For(locals[nextLocal++]).References.Add(i);
                         break;
                 }
             }
@@ -148,7 +155,7 @@ internal static class AssignedValues
             return uses;
         }
 
-        /// <summary>One local's declarator and references, in pre-order; read-only once collected.</summary>
+        /// <summary>One local's declarator and the indexes of its references in the flattened body, in pre-order; read-only once collected.</summary>
         private sealed class Uses
         {
             // Computed on first request; two threads asking at once both compute it, with the same result.
@@ -156,11 +163,12 @@ internal static class AssignedValues
 
             public IVariableDeclaratorOperation? Declarator { get; set; }
 
-            public List<ILocalReferenceOperation> References { get; } = new();
+            /// <summary>Where the references are in the flattened body.</summary>
+            public List<int> References { get; } = new();
 
-            public ImmutableArray<IOperation> AssignedValues() => (this.values ??= new Values(this.Compute())).Assigned;
+            public ImmutableArray<IOperation> AssignedValues(OperationArray operations) => (this.values ??= new Values(this.Compute(operations))).Assigned;
 
-            private ImmutableArray<IOperation> Compute()
+            private ImmutableArray<IOperation> Compute(OperationArray operations)
             {
                 var values = ImmutableArray.CreateBuilder<IOperation>();
                 if (this.Declarator?.GetVariableInitializer() is { } initializer)
@@ -168,8 +176,9 @@ internal static class AssignedValues
                     values.Add(initializer.Value);
                 }
 
-                foreach (var reference in this.References)
+                foreach (var index in this.References)
                 {
+                    var reference = operations[index];
                     switch (ClassifyWrite(reference))
                     {
                         case Write.None:

@@ -26,7 +26,8 @@ internal sealed class FlatTree
         IInvocationOperation[] invocations,
         IMethodSymbol[] targetMethods,
         ITypeSymbol?[] invocationTypes,
-        ITypeSymbol?[] memberReferenceTypes)
+        ITypeSymbol?[] memberReferenceTypes,
+        ILocalSymbol[] referencedLocals)
     {
         this.Operations = operations;
         this.kinds = kinds;
@@ -34,6 +35,7 @@ internal sealed class FlatTree
         this.TargetMethods = targetMethods;
         this.InvocationTypes = invocationTypes;
         this.MemberReferenceTypes = memberReferenceTypes;
+        this.ReferencedLocals = referencedLocals;
     }
 
     /// <summary>The root and every operation below it, in pre-order (the order of <c>DescendantsAndSelf()</c>).</summary>
@@ -59,4 +61,10 @@ internal sealed class FlatTree
 
     /// <summary>The <c>Type</c> of each property and field reference among <see cref="Operations"/>, in the same order.</summary>
     public ITypeSymbol?[] MemberReferenceTypes { get; }
+
+    /// <summary>
+    /// The <c>Local</c> of each local reference among <see cref="Operations"/>, in the same order: grouping a long
+    /// method's references by local read each reference again, a cache miss apiece once the method outgrows the cache.
+    /// </summary>
+    public ILocalSymbol[] ReferencedLocals { get; }
 }

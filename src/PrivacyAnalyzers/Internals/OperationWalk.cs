@@ -69,6 +69,7 @@ internal static class OperationWalk
         private readonly List<IMethodSymbol> targetMethods = new();
         private readonly List<ITypeSymbol?> invocationTypes = new();
         private readonly List<ITypeSymbol?> memberReferenceTypes = new();
+        private readonly List<ILocalSymbol> referencedLocals = new();
         private readonly Stack<IOperation.OperationList.Enumerator> pending = new();
 
         public FlatTree Flatten(IOperation root)
@@ -79,6 +80,7 @@ internal static class OperationWalk
             this.targetMethods.Clear();
             this.invocationTypes.Clear();
             this.memberReferenceTypes.Clear();
+            this.referencedLocals.Clear();
             this.pending.Clear();
             this.Add(root);
 
@@ -113,7 +115,8 @@ internal static class OperationWalk
                 this.invocations.ToArray(),
                 this.targetMethods.ToArray(),
                 this.invocationTypes.ToArray(),
-                this.memberReferenceTypes.ToArray());
+                this.memberReferenceTypes.ToArray(),
+                this.referencedLocals.ToArray());
 
             // The buffers outlive the tree: nothing of it is kept alive through them.
             this.buffer.Clear();
@@ -121,6 +124,7 @@ internal static class OperationWalk
             this.targetMethods.Clear();
             this.invocationTypes.Clear();
             this.memberReferenceTypes.Clear();
+            this.referencedLocals.Clear();
             return result;
         }
 
@@ -139,6 +143,9 @@ internal static class OperationWalk
                     break;
                 case OperationKind.PropertyReference or OperationKind.FieldReference:
                     this.memberReferenceTypes.Add(operation.Type);
+                    break;
+                case OperationKind.LocalReference:
+                    this.referencedLocals.Add(((ILocalReferenceOperation)operation).Local);
                     break;
             }
 
