@@ -162,6 +162,7 @@ internal sealed class ConsentStructure
                     var reach = open ? Reach.Open : Reach.Closed;
                     foreach (var inner in block.Operations)
                     {
+                        this.cancellationToken.ThrowIfCancellationRequested();
                         reach = this.Run(inner, reach == Reach.Open);
                         if (reach == Reach.Unknown)
                         {
@@ -199,7 +200,6 @@ internal sealed class ConsentStructure
 
         private Reach RunIf(IConditionalOperation branch, bool open)
         {
-            this.cancellationToken.ThrowIfCancellationRequested();
             var condition = branch.Condition;
             if (condition.ConstantValue.HasValue)
             {
