@@ -90,11 +90,6 @@ internal static class AssignedValues
 
         private readonly Dictionary<ILocalSymbol, Uses> byLocal = new(SymbolEqualityComparer.Default);
 
-        // The flattened body the references' indexes point into.
-        private readonly OperationArray operations;
-
-        private LocalUses(OperationArray operations) => this.operations = operations;
-
         public static LocalUses Of(IOperation root, CancellationToken cancellationToken)
         {
             if (ByRoot.TryGetValue(root, out var known))
@@ -109,16 +104,16 @@ internal static class AssignedValues
 
         /// <summary>See <see cref="GetAssignedValues"/>; computed once per local, on first request.</summary>
         public ImmutableArray<IOperation> AssignedValues(ILocalSymbol local) =>
-            this.byLocal.TryGetValue(local, out var uses) ? uses.AssignedValues(this.operations) : default;
+            this.byLocal.TryGetValue(local, out var uses) ? uses.AssignedValues() : default;
 
         private static LocalUses Collect(IOperation root, CancellationToken cancellationToken)
         {
             // By the kind kept beside each operation: only declarators and local references can name a local. A
-            // reference is grouped by the local the flattener read from it and kept as its index: the operation itself
-            // is fetched again only to classify the references of a local someone asks about.
+            // reference is grouped by the local the flattener read from it, and kept without being looked at (not even
+            // cast): the operation itself is fetched again only to classify the references of a local someone asks about.
+            var result = new LocalUses();
             var tree = OperationWalk.FlatContents(root);
             var operations = tree.Operations;
-            var result = new LocalUses(operations);
             var locals = tree.ReferencedLocals;
             var nextLocal = 0;
             for (var i = 0; i < operations.Length; i++)
@@ -136,7 +131,7 @@ internal static class AssignedValues
                         break;
 
                     case OperationKind.LocalReference:
-                        result.For(locals[nextLocal++]).References.Add(i);
+                        result.For(locals[nextLocal++]).References.Add(operations[i]);
                         break;
                 }
             }
@@ -155,7 +150,7 @@ internal static class AssignedValues
             return uses;
         }
 
-        /// <summary>One local's declarator and the indexes of its references in the flattened body, in pre-order; read-only once collected.</summary>
+        /// <summary>One local's declarator and references, in pre-order; read-only once collected.</summary>
         private sealed class Uses
         {
             // Computed on first request; two threads asking at once both compute it, with the same result.
@@ -163,12 +158,12 @@ internal static class AssignedValues
 
             public IVariableDeclaratorOperation? Declarator { get; set; }
 
-            /// <summary>Where the references are in the flattened body.</summary>
-            public List<int> References { get; } = new();
+            /// <summary>The local references, each an <see cref="ILocalReferenceOperation"/>.</summary>
+            public List<IOperation> References { get; } = new();
 
-            public ImmutableArray<IOperation> AssignedValues(OperationArray operations) => (this.values ??= new Values(this.Compute(operations))).Assigned;
+            public ImmutableArray<IOperation> AssignedValues() => (this.values ??= new Values(this.Compute())).Assigned;
 
-            private ImmutableArray<IOperation> Compute(OperationArray operations)
+            private ImmutableArray<IOperation> Compute()
             {
                 var values = ImmutableArray.CreateBuilder<IOperation>();
                 if (this.Declarator?.GetVariableInitializer() is { } initializer)
@@ -176,9 +171,8 @@ internal static class AssignedValues
                     values.Add(initializer.Value);
                 }
 
-                foreach (var index in this.References)
+                foreach (var reference in this.References)
                 {
-                    var reference = operations[index];
                     switch (ClassifyWrite(reference))
                     {
                         case Write.None:
