@@ -80,7 +80,7 @@ internal static class Descriptors
     public static readonly DiagnosticDescriptor UnscopedRecordingCollection = Create(
         DiagnosticIds.UnscopedRecordingCollection,
         title: "Endpoint exposes recordings not scoped to the caller",
-        messageFormat: "'{0}' {1} recordings from a query that is not filtered by the current user",
+        messageFormat: "'{0}' {1} {2} from a query that is not filtered by the current user",
         description: "An endpoint that returns, streams or archives a collection of recordings must only include the caller's own: a query with no filter involving the current user (db.Recordings.ToListAsync(), an \"export all\") hands every customer's recordings to whoever can call it.",
         RuleLevel.BuildWarning);
 

@@ -255,6 +255,34 @@ internal sealed class RecordingModel
         return null;
     }
 
+    /// <summary>
+    /// The element type of any sequence (an array, an <c>IEnumerable&lt;T&gt;</c> or <c>IAsyncEnumerable&lt;T&gt;</c>, or a
+    /// type implementing one), recording or not; null for other types. Reads the constructed type's own interfaces:
+    /// asked when a finding is reported, not per operation.
+    /// </summary>
+    public ITypeSymbol? GetElementType(ITypeSymbol? type)
+    {
+        switch (type)
+        {
+            case IArrayTypeSymbol array:
+                return array.ElementType;
+            case INamedTypeSymbol named when this.IsSequence(named):
+                return named.TypeArguments[0];
+            case INamedTypeSymbol named:
+                foreach (var implemented in named.AllInterfaces)
+                {
+                    if (this.IsSequence(implemented))
+                    {
+                        return implemented.TypeArguments[0];
+                    }
+                }
+
+                return null;
+            default:
+                return null;
+        }
+    }
+
     /// <summary>True for <c>IEnumerable&lt;T&gt;</c> and <c>IAsyncEnumerable&lt;T&gt;</c>.</summary>
     public bool IsSequence(INamedTypeSymbol type) =>
         type.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T ||

@@ -129,25 +129,54 @@ public sealed class UnscopedRecordingCollectionAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        bool IsUnscopedQuery(IOperation operation) =>
-            IsCollection(operation) &&
-            queries.IsCollectionQuery(operation, recordings, flow, out var filters) &&
-            !RecordingQueryModel.FiltersByCurrentUser(filters, currentUser, flow);
+        // The query the last exposure found, for the message: a projection (db.Recordings.Select(r => r.Id)) exposes
+        // values of recordings, not the recordings themselves.
+        IOperation? exposed = null;
+        bool IsUnscopedQuery(IOperation operation)
+        {
+            if (IsCollection(operation) &&
+                queries.IsCollectionQuery(operation, recordings, flow, out var filters) &&
+                !RecordingQueryModel.FiltersByCurrentUser(filters, currentUser, flow))
+            {
+                exposed = operation;
+                return true;
+            }
+
+            return false;
+        }
 
         // Below a collection (judged as a whole) or an aggregate of one (Count, Find, First...) nothing is exposed as a collection.
         bool IsBarrier(IOperation operation) =>
             IsCollection(operation) ||
             (operation is IInvocationOperation call && call.GetReceiver() is { } receiver && IsCollection(receiver.WalkDownConversions()));
 
-        bool Exposes(IOperation value) => flow.Mentions(value, IsUnscopedQuery, IsBarrier);
+        bool Exposes(IOperation value)
+        {
+            exposed = null;
+            return flow.Mentions(value, IsUnscopedQuery, IsBarrier);
+        }
 
         foreach (var handler in handlers)
         {
             if (Find(handler.Body!, Exposes, content, zip) is { } how)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnscopedRecordingCollection, handler.Location, handler.Name, how));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnscopedRecordingCollection, handler.Location, handler.Name, how, WhatIsExposed(exposed, recordings)));
             }
         }
+    }
+
+    /// <summary>"recordings", or what a projection of them holds ("'Guid' values of recordings").</summary>
+    private static string WhatIsExposed(IOperation? query, RecordingModel recordings)
+    {
+        var type = query?.Type?.UnwrapTask();
+        if (type is null || recordings.GetRecordingElementType(type) is not null || recordings.GetElementType(type) is not { } element)
+        {
+            return "recordings";
+        }
+
+        return element.IsAnonymousType
+            ? "values of recordings"
+            : "'" + element.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "' values of recordings";
     }
 
     /// <summary>

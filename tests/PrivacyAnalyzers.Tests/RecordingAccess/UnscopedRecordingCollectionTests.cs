@@ -109,8 +109,8 @@ public sealed class UnscopedRecordingCollectionTests
 
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic().WithLocation(0).WithArguments("All", "returns"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("Zip", "archives"));
+            Verify.Diagnostic().WithLocation(0).WithArguments("All", "returns", "recordings"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Zip", "archives", "recordings"));
     }
 
     [Fact]
@@ -185,6 +185,33 @@ public sealed class UnscopedRecordingCollectionTests
     }
 
     [Fact]
+    public async Task UnscopedProjections_AreFlagged_AndTheMessageSaysWhatTheyHold()
+    {
+        // A projection still hands out every customer's data (ids to enumerate, titles, times); the message says it is
+        // values of recordings, not the recordings themselves.
+        var source = Usings + """
+            [Authorize(Roles = "Support")]
+            public class ExportController(AppDb db) : ControllerBase
+            {
+                public async Task<IActionResult> {|#0:Ids|}() => Ok(await db.Recordings.Select(r => r.Id).ToListAsync());
+
+                public async Task<IActionResult> {|#1:Summaries|}() => Ok(await db.Recordings.Select(r => new { r.Id, r.CameraId }).ToListAsync());
+
+                public async Task<IActionResult> {|#2:Owners|}() => Ok(await db.Recordings.Select(r => r.OwnerId).ToArrayAsync());
+
+                public async Task<IActionResult> {|#3:Recent|}() => Ok(await db.Recordings.OrderBy(r => r.Id).Take(10).ToListAsync());
+            }
+            """ + Model;
+
+        await Verify.VerifyAnalyzerAsync(
+            source,
+            Verify.Diagnostic().WithLocation(0).WithArguments("Ids", "returns", "'Guid' values of recordings"),
+            Verify.Diagnostic().WithLocation(1).WithArguments("Summaries", "returns", "values of recordings"),
+            Verify.Diagnostic().WithLocation(2).WithArguments("Owners", "returns", "'string' values of recordings"),
+            Verify.Diagnostic().WithLocation(3).WithArguments("Recent", "returns", "recordings"));
+    }
+
+    [Fact]
     public async Task MinimalApiExportAll_IsFlagged()
     {
         var source = Usings + """
@@ -215,7 +242,7 @@ public sealed class UnscopedRecordingCollectionTests
             }
             """ + Model;
 
-        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Mine", "returns"));
+        await Verify.VerifyAnalyzerAsync(source, Verify.Diagnostic().WithLocation(0).WithArguments("Mine", "returns", "recordings"));
         await Verify.VerifyAnalyzerAsync(source.Replace("{|#0:Mine|}", "Mine"), "dotnet_code_quality.PRIV003.current_user_members = P:ICurrentUser.Id");
     }
 }
