@@ -203,12 +203,13 @@ public sealed class UnscopedRecordingCollectionTests
             }
             """ + Model;
 
+        // Whole messages, not arguments: arguments beyond the message format's placeholders would be ignored.
         await Verify.VerifyAnalyzerAsync(
             source,
-            Verify.Diagnostic().WithLocation(0).WithArguments("Ids", "returns", "'Guid' values of recordings"),
-            Verify.Diagnostic().WithLocation(1).WithArguments("Summaries", "returns", "values of recordings"),
-            Verify.Diagnostic().WithLocation(2).WithArguments("Owners", "returns", "'string' values of recordings"),
-            Verify.Diagnostic().WithLocation(3).WithArguments("Recent", "returns", "recordings"));
+            Verify.Diagnostic().WithLocation(0).WithMessage("'Ids' returns 'Guid' values of recordings from a query that is not filtered by the current user"),
+            Verify.Diagnostic().WithLocation(1).WithMessage("'Summaries' returns values of recordings from a query that is not filtered by the current user"),
+            Verify.Diagnostic().WithLocation(2).WithMessage("'Owners' returns 'string' values of recordings from a query that is not filtered by the current user"),
+            Verify.Diagnostic().WithLocation(3).WithMessage("'Recent' returns recordings from a query that is not filtered by the current user"));
     }
 
     [Fact]
